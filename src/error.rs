@@ -1,0 +1,96 @@
+//! The library's error type: every failure names the file and, where it applies, the line and column.
+
+use std::fmt;
+
+/// A position inside an input file: 1-based line, 1-based column (Unicode scalar values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Everything that can go wrong in trame's library.
+///
+/// `Usage` maps to exit code 2 (bad usage); every other variant to exit code 1 (bad data or I/O).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The bytes are not valid in the expected encoding.
+    #[error("{path}: invalid {encoding} at byte {offset} (use --encoding windows-1252 or another label to read a legacy encoding)")]
+    Encoding {
+        path: String,
+        encoding: String,
+        offset: usize,
+    },
+    /// The input looks binary (it holds a NUL byte).
+    #[error("{path}: binary file (NUL byte at byte {offset}); trame reads text only")]
+    Binary { path: String, offset: usize },
+    /// The input is malformed at a known position.
+    #[error("{path}:{pos}: {message}")]
+    Syntax {
+        path: String,
+        pos: Position,
+        message: String,
+    },
+    /// The input is invalid as a whole, or at a place without a meaningful position.
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    /// The command line or an option value is wrong (exit code 2).
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// The process exit code this error maps to: 2 for bad usage, 1 for everything else.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// Shorthand for an I/O error on `path`.
+    pub fn io(path: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// Shorthand for a syntax error at `line:column` of `path`.
+    pub fn syntax(
+        path: impl Into<String>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Error::Syntax {
+            path: path.into(),
+            pos: Position { line, column },
+            message: message.into(),
+        }
+    }
+
+    /// Shorthand for an error on a whole file.
+    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

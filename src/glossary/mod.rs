@@ -1,0 +1,5 @@
+//! Glossaries: the model, and the CSV reader and writer.
+
+pub mod model;
+
+pub use model::{Concept, Gender, Glossary, Number, PartOfSpeech, Status, Term, TermType};

@@ -1,0 +1,94 @@
+//! Writing output: atomically to a file (temp file in the same directory, then rename), or to stdout.
+//!
+//! A failed run never leaves a partial or truncated output file: the target is replaced only once
+//! everything was written and flushed.
+
+use crate::error::{Error, Result};
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// Writes to `path` atomically: `write` fills a buffered temp file that replaces `path` on success.
+///
+/// If `write` fails, the temp file is removed and `path` is left as it was.
+pub fn write_atomic<F>(path: &Path, write: F) -> Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> Result<()>,
+{
+    let shown = path.display().to_string();
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if path.is_dir() {
+        return Err(Error::invalid(shown, "is a directory, expected a file path"));
+    }
+    let tmp = tempfile::Builder::new()
+        .prefix(".trame-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(&shown, e))?;
+    {
+        let mut out = BufWriter::new(tmp.as_file());
+        write(&mut out)?;
+        out.flush().map_err(|e| Error::io(&shown, e))?;
+    }
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io(&shown, e))?;
+    tmp.persist(path).map_err(|e| Error::io(&shown, e.error))?;
+    Ok(())
+}
+
+/// Writes to `path` atomically, or to stdout when `path` is `None` or `-`.
+pub fn write_output<F>(path: Option<&Path>, write: F) -> Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> Result<()>,
+{
+    match path {
+        Some(p) if p != Path::new("-") => write_atomic(p, write),
+        _ => {
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            out.flush().map_err(|e| Error::io("<stdout>", e))
+        }
+    }
+}
+
+/// Maps an I/O error while writing to `path` into trame's error type.
+pub fn write_err(path: &str) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |e| Error::io(path, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.txt");
+        std::fs::write(&target, "old").unwrap();
+        let result = write_atomic(&target, |w| {
+            w.write_all(b"partial").unwrap();
+            Err(Error::invalid("in", "boom"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_successful_write_replaces_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.txt");
+        write_atomic(&target, |w| w.write_all(b"new").map_err(write_err("out"))).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_io_error() {
+        let err = write_atomic(Path::new("/nonexistent-dir/x.txt"), |_| Ok(())).unwrap_err();
+        assert_eq!(err.exit_code(), 1);
+    }
+}
