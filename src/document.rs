@@ -64,7 +64,8 @@ impl LineIndex {
 
     /// Byte offset where 1-based `line` starts, if the text has that line.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        line.checked_sub(1).and_then(|i| self.starts.get(i).copied())
+        line.checked_sub(1)
+            .and_then(|i| self.starts.get(i).copied())
     }
 }
 

@@ -1,13 +1,18 @@
 //! trame: French institutional press releases to CAT-tool assets.
 //!
-//! Data flows one way: [`input`] → `clean` → `segment` → `terms` / `align` → formats (`tmx`, `tbx`).
-//! Every stage is a pure function (or a `Send + Sync` value built once) callable on its own: no
-//! global state, no printing. See `ARCHITECTURE.md` for the map.
+//! Data flows one way: [`input`] → [`clean`] → [`segment`] → [`terms`] / [`align`] → formats
+//! ([`tmx`], `tbx`). Every stage is a pure function (or a `Send + Sync` value built once) callable
+//! on its own: no global state, no printing. See `ARCHITECTURE.md` for the map.
 
+pub mod align;
+pub mod clean;
 pub mod document;
 pub mod error;
 pub mod glossary;
 pub mod input;
 pub mod output;
+pub mod segment;
+pub mod terms;
+pub mod tmx;
 
 pub use error::{Error, Result};

@@ -20,7 +20,10 @@ where
         _ => Path::new("."),
     };
     if path.is_dir() {
-        return Err(Error::invalid(shown, "is a directory, expected a file path"));
+        return Err(Error::invalid(
+            shown,
+            "is a directory, expected a file path",
+        ));
     }
     let tmp = tempfile::Builder::new()
         .prefix(".trame-")
@@ -32,9 +35,7 @@ where
         write(&mut out)?;
         out.flush().map_err(|e| Error::io(&shown, e))?;
     }
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::io(&shown, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(&shown, e))?;
     tmp.persist(path).map_err(|e| Error::io(&shown, e.error))?;
     Ok(())
 }

@@ -3,3 +3,4 @@
 pub mod model;
 
 pub use model::{Concept, Gender, Glossary, Number, PartOfSpeech, Status, Term, TermType};
+pub mod csv;
