@@ -11,6 +11,7 @@ pub mod error;
 pub mod glossary;
 pub mod input;
 pub mod output;
+pub mod pipeline;
 pub mod segment;
 pub mod terms;
 pub mod tmx;
