@@ -1,0 +1,381 @@
+//! Line ends, HTML tags, link debris and character references.
+//!
+//! Only real markup is touched: a `<…>` is a tag only when its name is a known HTML element, so
+//! `a < b` or `<y and z>` in running text stay as they are.
+
+use super::offsets::{Builder, Mapped};
+use std::sync::OnceLock;
+
+/// What the markup step removed: the original byte offset and the removed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MarkupRemoval {
+    pub orig: usize,
+    pub text: String,
+}
+
+/// `\r\n` and a lone `\r` become `\n` (the `\n` of a CRLF is copied, a lone CR is replaced).
+pub(crate) fn normalize_line_ends(src: &Mapped) -> Mapped {
+    let text = &src.text;
+    if !text.contains('\r') {
+        return src.clone();
+    }
+    let bytes = text.as_bytes();
+    let mut b = Builder::with_capacity(text.len());
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\r' {
+            b.copy(src, run..i);
+            if bytes.get(i + 1) == Some(&b'\n') {
+                run = i + 1; // keep the LF of the CRLF
+            } else {
+                b.synth("\n", src, i..i + 1);
+                run = i + 1;
+            }
+        }
+        i += 1;
+    }
+    b.copy(src, run..bytes.len());
+    b.finish()
+}
+
+/// HTML elements whose tags are removed; the block ones also end the line.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "ins", "del", "mark", "q",
+    "s", "small", "span", "strong", "sub", "sup", "time", "u",
+];
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+/// Elements whose whole content is dropped with them.
+const HIDDEN_TAGS: &[&str] = &["script", "style"];
+
+fn markup_regex() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(concat!(
+            // An HTML comment.
+            r"(?s)(?P<comment><!--.*?-->)",
+            // script/style with their content.
+            r#"|(?P<hidden><(?i:script|style)\b[^>]*>.*?</(?i:script|style)\s*>)"#,
+            // A tag: <name …>, </name>, <name/>.
+            r#"|(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>)"#,
+            // Link debris: the tail of an <a> whose `<a href=` was lost, e.g.
+            // `"mailto:x@y" target="_blank" title="">` before the visible text.
+            r#"|(?P<debris>(?:\b(?i:href)\s*=\s*)?"(?i:mailto:|https?://|www\.)[^"<>]*"(?:\s*[A-Za-z_:-]+\s*=\s*"[^"<>]*")*\s*>)"#,
+            // A character reference.
+            r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
+        ))
+        .expect("markup regex is valid")
+    })
+}
+
+/// Removes tags, comments and link debris and decodes character references.
+///
+/// Block tags (`<p>`, `<br>`, `<li>`…) become a line break; inline tags vanish. Unknown entity
+/// names and out-of-range numbers are kept verbatim.
+pub(crate) fn strip_markup(src: &Mapped) -> (Mapped, Vec<MarkupRemoval>) {
+    let text = &src.text;
+    let mut removed = Vec::new();
+    if !text.contains(['<', '>', '&']) {
+        return (src.clone(), removed);
+    }
+    let re = markup_regex();
+    let mut b = Builder::with_capacity(text.len());
+    let mut last = 0;
+    for caps in re.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        let range = m.range();
+        let replacement: Option<&str> = if caps.name("comment").is_some()
+            || caps.name("hidden").is_some()
+            || caps.name("debris").is_some()
+        {
+            Some("")
+        } else if caps.name("tag").is_some() {
+            let name = caps
+                .name("name")
+                .map(|n| n.as_str().to_ascii_lowercase())
+                .unwrap_or_default();
+            let name = name.as_str();
+            if BLOCK_TAGS.contains(&name) {
+                Some("\n")
+            } else if INLINE_TAGS.contains(&name) || HIDDEN_TAGS.contains(&name) {
+                Some("")
+            } else {
+                None
+            }
+        } else if let Some(e) = caps.name("entity") {
+            // Decoded text is not a removal: synthesize and go on.
+            if let Some(c) = decode_entity(e.as_str()) {
+                b.copy(src, last..range.start);
+                let mut buf = [0u8; 4];
+                b.synth(c.encode_utf8(&mut buf), src, range.clone());
+                last = range.end;
+            }
+            continue;
+        } else {
+            None
+        };
+        let Some(replacement) = replacement else {
+            continue;
+        };
+        b.copy(src, last..range.start);
+        if !replacement.is_empty() {
+            b.synth(replacement, src, range.clone());
+        }
+        removed.push(MarkupRemoval {
+            orig: src.orig_offset(range.start),
+            text: m.as_str().to_string(),
+        });
+        last = range.end;
+    }
+    b.copy(src, last..text.len());
+    (b.finish(), removed)
+}
+
+/// Named character references trame decodes, sorted by name for binary search.
+///
+/// A modest table: the markup of the releases uses the French letters, quotes, dashes and spaces.
+const NAMED_ENTITIES: &[(&str, char)] = &[
+    ("AElig", 'Æ'),
+    ("Acirc", 'Â'),
+    ("Agrave", 'À'),
+    ("Ccedil", 'Ç'),
+    ("Eacute", 'É'),
+    ("Ecirc", 'Ê'),
+    ("Egrave", 'È'),
+    ("Euml", 'Ë'),
+    ("Icirc", 'Î'),
+    ("Iuml", 'Ï'),
+    ("OElig", 'Œ'),
+    ("Ocirc", 'Ô'),
+    ("Ucirc", 'Û'),
+    ("Ugrave", 'Ù'),
+    ("Uuml", 'Ü'),
+    ("Yuml", 'Ÿ'),
+    ("aacute", 'á'),
+    ("acirc", 'â'),
+    ("aelig", 'æ'),
+    ("agrave", 'à'),
+    ("amp", '&'),
+    ("apos", '\''),
+    ("atilde", 'ã'),
+    ("auml", 'ä'),
+    ("bdquo", '„'),
+    ("bull", '•'),
+    ("ccedil", 'ç'),
+    ("cent", '¢'),
+    ("copy", '©'),
+    ("deg", '°'),
+    ("eacute", 'é'),
+    ("ecirc", 'ê'),
+    ("egrave", 'è'),
+    ("emsp", '\u{2003}'),
+    ("ensp", '\u{2002}'),
+    ("euml", 'ë'),
+    ("euro", '€'),
+    ("gt", '>'),
+    ("hellip", '…'),
+    ("iacute", 'í'),
+    ("icirc", 'î'),
+    ("iexcl", '¡'),
+    ("iquest", '¿'),
+    ("iuml", 'ï'),
+    ("laquo", '«'),
+    ("ldquo", '“'),
+    ("lsaquo", '‹'),
+    ("lsquo", '‘'),
+    ("lt", '<'),
+    ("mdash", '—'),
+    ("middot", '·'),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("ntilde", 'ñ'),
+    ("oacute", 'ó'),
+    ("ocirc", 'ô'),
+    ("oelig", 'œ'),
+    ("ordf", 'ª'),
+    ("ordm", 'º'),
+    ("ouml", 'ö'),
+    ("para", '¶'),
+    ("pound", '£'),
+    ("quot", '"'),
+    ("raquo", '»'),
+    ("rdquo", '”'),
+    ("reg", '®'),
+    ("rsaquo", '›'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("sect", '§'),
+    ("shy", '\u{ad}'),
+    ("thinsp", '\u{2009}'),
+    ("times", '×'),
+    ("trade", '™'),
+    ("uacute", 'ú'),
+    ("ucirc", 'û'),
+    ("ugrave", 'ù'),
+    ("uuml", 'ü'),
+    ("yuml", 'ÿ'),
+];
+
+/// Decodes `&name;`, `&#123;` or `&#x7B;`; `None` for unknown names and for numbers that are not
+/// a usable character (NUL, surrogates, controls other than tab and line feed).
+pub(crate) fn decode_entity(entity: &str) -> Option<char> {
+    let body = entity.strip_prefix('&')?.strip_suffix(';')?;
+    if let Some(num) = body.strip_prefix('#') {
+        let value = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        let c = char::from_u32(value)?;
+        if c.is_control() && c != '\t' && c != '\n' {
+            return None;
+        }
+        return Some(c);
+    }
+    NAMED_ENTITIES
+        .binary_search_by(|(name, _)| name.cmp(&body))
+        .ok()
+        .map(|i| NAMED_ENTITIES[i].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip(s: &str) -> String {
+        strip_markup(&Mapped::identity(s)).0.text
+    }
+
+    #[test]
+    fn entity_table_is_sorted() {
+        assert!(NAMED_ENTITIES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_become_lf() {
+        let m = normalize_line_ends(&Mapped::identity("a\r\nb\rc\n"));
+        assert_eq!(m.text, "a\nb\nc\n");
+        assert_eq!(m.orig_offset(1), 2); // the copied LF of the CRLF
+        assert_eq!(m.orig_offset(3), 4); // the lone CR
+        assert_eq!(m.orig_offset(4), 5);
+    }
+
+    #[test]
+    fn anchor_tags_keep_their_text() {
+        assert_eq!(
+            strip(r#"Voir <a href="https://www.iom.int">le site</a>."#),
+            "Voir le site."
+        );
+    }
+
+    #[test]
+    fn br_and_p_become_line_breaks() {
+        assert_eq!(
+            strip("un<br>deux<br/>trois<p>quatre</p>"),
+            "un\ndeux\ntrois\nquatre\n"
+        );
+    }
+
+    #[test]
+    fn mailto_debris_becomes_the_visible_address() {
+        assert_eq!(
+            strip("E-mail:\n\"mailto:dcortes@iom.int\" target=\"_blank\" title=\n\"\">dcortes@iom.int"),
+            "E-mail:\ndcortes@iom.int"
+        );
+    }
+
+    #[test]
+    fn href_debris_is_removed() {
+        assert_eq!(
+            strip(r#"ici href="https://x.org/a" target="_blank">le rapport"#),
+            "ici le rapport"
+        );
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            strip("R&amp;D&nbsp;: l&#8217;OIM &eacute;t&eacute; &#x2019; &laquo;x&raquo;"),
+            "R&D\u{a0}: l’OIM été ’ «x»"
+        );
+    }
+
+    #[test]
+    fn unknown_entities_and_bad_numbers_stay() {
+        assert_eq!(
+            strip("&bogus; &#0; &#xD800; & seul"),
+            "&bogus; &#0; &#xD800; & seul"
+        );
+    }
+
+    #[test]
+    fn comparisons_are_not_markup() {
+        assert_eq!(strip("a < b et c > d"), "a < b et c > d");
+        assert_eq!(strip("x<y and z>w"), "x<y and z>w");
+        assert_eq!(strip("3<5 > 2"), "3<5 > 2");
+    }
+
+    #[test]
+    fn comments_and_scripts_vanish() {
+        assert_eq!(
+            strip("a<!-- x\ny -->b<script>var x = 1 < 2;</script>c"),
+            "abc"
+        );
+    }
+
+    #[test]
+    fn removals_are_reported_with_original_offsets() {
+        let (_, removed) = strip_markup(&Mapped::identity("ab<b>c</b>"));
+        assert_eq!(
+            removed,
+            vec![
+                MarkupRemoval {
+                    orig: 2,
+                    text: "<b>".into()
+                },
+                MarkupRemoval {
+                    orig: 6,
+                    text: "</b>".into()
+                }
+            ]
+        );
+    }
+}

@@ -1,0 +1,188 @@
+//! Tests of the whole cleaning pipeline on small hand-written inputs.
+
+use super::*;
+
+fn clean(s: &str) -> String {
+    clean_document(s, &CleanOptions::default()).0.text
+}
+
+/// Every cleaned character that was copied from the original maps to that same character.
+fn assert_map_points_at_copied_chars(original: &str, c: &CleanText) -> usize {
+    let mut checked = 0;
+    for (i, ch) in c.text.char_indices() {
+        let o = c.original_offset(i);
+        assert!(o <= original.len(), "offset {o} out of range");
+        assert!(
+            original.is_char_boundary(o),
+            "offset {o} not on a char boundary"
+        );
+        if original[o..].starts_with(ch) {
+            checked += 1;
+            let r = c.original_range(i..i + ch.len_utf8());
+            assert_eq!(
+                &original[r.clone()],
+                ch.to_string(),
+                "range {r:?} for {ch:?}"
+            );
+        }
+    }
+    checked
+}
+
+#[test]
+fn empty_and_blank_documents_clean_to_nothing() {
+    assert_eq!(clean(""), "");
+    assert_eq!(clean(" \r\n\t\n"), "");
+    let c = clean_document("", &CleanOptions::default()).0;
+    assert_eq!(c.original_offset(0), 0);
+}
+
+#[test]
+fn crlf_and_cr_documents_give_lf_lines() {
+    assert_eq!(
+        clean("Titre\r\nPremier paragraphe.\rSecond."),
+        "Titre\nPremier paragraphe.\nSecond."
+    );
+}
+
+#[test]
+fn blank_lines_and_spaces_disappear() {
+    assert_eq!(
+        clean("\n\n  Titre  \n\n\nCorps   du\ttexte.  \n\n"),
+        "Titre\nCorps du texte."
+    );
+}
+
+#[test]
+fn html_is_stripped_and_entities_decoded() {
+    assert_eq!(
+        clean(
+            "<p>L&#8217;OIM &amp; le HCR</p><p>Voir <a href=\"https://iom.int\">le site</a>.</p>"
+        ),
+        "L’OIM & le HCR\nVoir le site."
+    );
+}
+
+#[test]
+fn less_than_in_text_is_kept() {
+    assert_eq!(
+        clean("Si a < b et b > c, alors a < c."),
+        "Si a < b et b > c, alors a < c."
+    );
+}
+
+#[test]
+fn mailto_debris_and_label_become_one_contact_line() {
+    let raw =
+        "Titre\nE-mail:\n\"mailto:dcortes@iom.int\" target=\"_blank\" title=\n\"\">dcortes@iom.int";
+    assert_eq!(clean(raw), "Titre\nE-mail: dcortes@iom.int");
+}
+
+#[test]
+fn shared_blocks_go_and_single_shared_lines_stay() {
+    let nav = "Accueil\nÀ propos\nContact\n";
+    let a = format!("{nav}Titre A\nCorps A.\nPour plus d’informations, veuillez contacter\nAnne");
+    let b = format!("{nav}Titre B\nCorps B.\nPour plus d’informations, veuillez contacter\nBruno");
+    let out = clean_documents(&[&a, &b], &CleanOptions::default());
+    assert_eq!(
+        out[0].0.text,
+        "Titre A\nCorps A.\nPour plus d’informations, veuillez contacter\nAnne"
+    );
+    assert_eq!(
+        out[1].0.text,
+        "Titre B\nCorps B.\nPour plus d’informations, veuillez contacter\nBruno"
+    );
+    let r = &out[0].1.removals;
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].kind, "boilerplate");
+    assert_eq!(r[0].line, 1);
+    assert_eq!(r[0].text, "Accueil\nÀ propos\nContact");
+}
+
+#[test]
+fn a_shared_footer_block_goes_too() {
+    let foot = "Suivez-nous\nTwitter\nFacebook";
+    let a = format!("Titre A\nCorps A.\n{foot}");
+    let b = format!("Titre B\nCorps B.\n{foot}");
+    let out = clean_documents(&[&a, &b], &CleanOptions::default());
+    assert_eq!(out[0].0.text, "Titre A\nCorps A.");
+    assert_eq!(out[1].0.text, "Titre B\nCorps B.");
+}
+
+#[test]
+fn shared_blocks_can_be_switched_off() {
+    let nav = "Accueil\nÀ propos\nContact\n";
+    let a = format!("{nav}Titre A");
+    let b = format!("{nav}Titre B");
+    let opts = CleanOptions {
+        shared_blocks: false,
+        ..CleanOptions::default()
+    };
+    let out = clean_documents(&[&a, &b], &opts);
+    assert_eq!(out[0].0.text, "Accueil\nÀ propos\nContact\nTitre A");
+}
+
+#[test]
+fn known_boilerplate_is_removed_from_a_single_document() {
+    let opts = CleanOptions {
+        boilerplate: vec!["Accueil\r\n  À  propos\nContact".into()],
+        ..CleanOptions::default()
+    };
+    let (c, report) = clean_document("Accueil\nÀ propos\nContact\nTitre\nCorps.", &opts);
+    assert_eq!(c.text, "Titre\nCorps.");
+    assert_eq!(report.removals[0].kind, "known-boilerplate");
+}
+
+#[test]
+fn the_map_points_at_copied_characters() {
+    let raw = "-\nMenu\nMenu\n- Lien\n- Autre\nTitre &eacute;t&eacute;\r\n  Les  ministres de\nl’OIM ont sign\u{e9}\nune d\u{e9}claration.\rFin\u{a0}:  <b>oui</b>\nE-mail:\n\"mailto:a@b.org\" target=\"_blank\" title=\n\"\">a@b.org";
+    let (c, _) = clean_document(raw, &CleanOptions::default());
+    let copied = assert_map_points_at_copied_chars(raw, &c);
+    assert!(copied > 50, "only {copied} chars checked");
+    // The decoded entity maps to the whole entity.
+    let e = c.text.find('é').unwrap();
+    assert_eq!(&raw[c.original_range(e..e + 2)], "&eacute;");
+    // The space that replaced a line break maps to that line break.
+    let s = c.text.find("de l’OIM").unwrap() + 2;
+    assert_eq!(&raw[c.original_range(s..s + 1)], "\n");
+    // A whole cleaned line maps to its original span.
+    let l = c.text.find("E-mail").unwrap();
+    let r = c.original_range(l..c.text.len());
+    assert!(raw[r.clone()].starts_with("E-mail:\n\"mailto"));
+    assert!(raw[r].ends_with("a@b.org"));
+    // Past the end: the end of the original.
+    assert_eq!(c.original_offset(c.text.len()), raw.len());
+}
+
+#[test]
+fn identity_maps_every_byte_to_itself() {
+    let c = identity("aé\r\nb");
+    assert_eq!(c.text, "aé\r\nb");
+    for i in 0..=c.text.len() {
+        assert_eq!(c.original_offset(i), i);
+    }
+}
+
+#[test]
+fn steps_can_be_switched_off() {
+    let opts = CleanOptions {
+        markup: false,
+        unwrap: false,
+        navigation: false,
+        ..CleanOptions::default()
+    };
+    assert_eq!(
+        clean_document("a <b>x</b> &amp;\nE-mail:\nx@y.org", &opts)
+            .0
+            .text,
+        "a <b>x</b> &amp;\nE-mail:\nx@y.org"
+    );
+}
+
+#[test]
+fn a_huge_single_line_is_handled() {
+    let line = "Le mot « migration » revient.  ".repeat(20_000);
+    let (c, _) = clean_document(&line, &CleanOptions::default());
+    assert_eq!(c.text.len(), line.len() - 20_000 - 1);
+    assert_eq!(c.original_offset(c.text.len() - 1), line.len() - 3);
+}
