@@ -9,11 +9,16 @@ use std::collections::{HashMap, HashSet};
 
 /// For each document, for each line: whether at least one *other* document has the same line.
 ///
-/// Linear: one hash map over all lines.
+/// Documents identical to an earlier one (the same file given twice) are counted once, or every
+/// line of them would look shared. Linear: one hash map over all lines.
 pub(crate) fn shared_lines(docs: &[Vec<&str>]) -> Vec<Vec<bool>> {
     // line -> (last document seen in, number of documents seen in)
     let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut distinct: HashSet<&[&str]> = HashSet::new();
     for (d, lines) in docs.iter().enumerate() {
+        if !distinct.insert(lines.as_slice()) {
+            continue;
+        }
         for line in lines {
             let entry = seen.entry(line).or_insert((usize::MAX, 0));
             if entry.0 != d {
@@ -166,6 +171,20 @@ mod tests {
         let b = vec!["y", "z"];
         let flags = shared_lines(&[a, b]);
         assert_eq!(flags, vec![vec![false, false, true], vec![true, false]]);
+    }
+
+    #[test]
+    fn a_document_given_twice_shares_nothing_with_itself() {
+        let a = vec!["t", "u", "v"];
+        let flags = shared_lines(&[a.clone(), a, vec!["w", "v"]]);
+        assert_eq!(
+            flags,
+            vec![
+                vec![false, false, true],
+                vec![false, false, true],
+                vec![false, true]
+            ]
+        );
     }
 
     #[test]

@@ -38,8 +38,8 @@ mod markup;
 mod offsets;
 mod unwrap;
 
-use crate::document::LineIndex;
 use offsets::{Builder, Mapped};
+use rayon::prelude::*;
 use std::ops::Range;
 use unwrap::Join;
 
@@ -81,8 +81,8 @@ impl Default for CleanOptions {
 pub struct CleanText {
     /// The cleaned text.
     pub text: String,
-    /// The map to the original text.
-    map: Mapped,
+    /// The map to the original text (see `offsets`).
+    pieces: Vec<offsets::Piece>,
 }
 
 impl CleanText {
@@ -92,14 +92,14 @@ impl CleanText {
     /// replaced something (a decoded entity, the space that replaced a line break) maps to the
     /// start of what it replaced. `text.len()` and beyond map to the end of the last source span.
     pub fn original_offset(&self, clean_offset: usize) -> usize {
-        self.map.orig_offset(clean_offset)
+        offsets::orig_offset(&self.pieces, self.text.len(), clean_offset)
     }
 
     /// The span of the original text that the cleaned span `range` came from: from the source of
     /// its first byte to the end of the source of its last byte (both on char boundaries when
     /// `range` is).
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        self.map.orig_range(range)
+        offsets::orig_range(&self.pieces, self.text.len(), range)
     }
 }
 
@@ -165,7 +165,7 @@ impl Prepared {
 
 /// Cleans several documents together: blocks of lines shared by two or more of them are boilerplate.
 pub fn clean_documents(texts: &[&str], opts: &CleanOptions) -> Vec<(CleanText, CleanReport)> {
-    let prepared: Vec<Prepared> = texts.iter().map(|t| prepare(t, opts)).collect();
+    let prepared: Vec<Prepared> = texts.par_iter().map(|t| prepare(t, opts)).collect();
     let line_sets: Vec<Vec<&str>> = prepared.iter().map(Prepared::line_strs).collect();
     let shared = if opts.shared_blocks && texts.len() > 1 {
         boilerplate::shared_lines(&line_sets)
@@ -180,7 +180,7 @@ pub fn clean_documents(texts: &[&str], opts: &CleanOptions) -> Vec<(CleanText, C
     let known_refs: Vec<&str> = known_texts.iter().map(String::as_str).collect();
     let known = boilerplate::Known::new(&known_refs);
     prepared
-        .iter()
+        .par_iter()
         .zip(texts)
         .zip(&shared)
         .map(|((p, original), shared)| finish(original, p, shared, &known, opts))
@@ -196,9 +196,10 @@ pub fn clean_document(text: &str, opts: &CleanOptions) -> (CleanText, CleanRepor
 
 /// A cleaned text that is the original itself (for `--no-clean`): the identity map.
 pub fn identity(text: &str) -> CleanText {
+    let map = Mapped::identity(text);
     CleanText {
-        text: text.to_string(),
-        map: Mapped::identity(text),
+        text: map.text,
+        pieces: map.pieces,
     }
 }
 
@@ -210,8 +211,8 @@ fn finish(
     known: &boilerplate::Known,
     opts: &CleanOptions,
 ) -> (CleanText, CleanReport) {
-    let index = LineIndex::new(original);
-    let line_of = |orig: usize| index.line_col(original, orig).line;
+    let starts = line_starts(original);
+    let line_of = |orig: usize| starts.partition_point(|&s| s <= orig).max(1);
     let mut report = CleanReport::default();
     for r in &p.markup {
         report.removals.push(Removal {
@@ -284,11 +285,24 @@ fn finish(
     report.removals.sort_by_key(|r| r.line);
     (
         CleanText {
-            text: map.text.clone(),
-            map,
+            text: map.text,
+            pieces: map.pieces,
         },
         report,
     )
+}
+
+/// Byte offsets where the lines of `text` start (line ends `\n`, `\r\n`, lone `\r`, as in
+/// [`crate::document::LineIndex`]); only line numbers are needed here, not columns.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
 }
 
 fn mark(gone: &mut [Option<&'static str>], remove: &[bool], kind: &'static str) {

@@ -48,66 +48,69 @@ impl Mapped {
         }
     }
 
-    /// Index of the piece holding byte `offset` (`offset < text.len()`).
-    fn piece_at(&self, offset: usize) -> Option<usize> {
-        if self.pieces.is_empty() {
-            return None;
-        }
-        Some(
-            match self.pieces.binary_search_by(|p| p.clean.cmp(&offset)) {
-                Ok(i) => i,
-                Err(0) => 0,
-                Err(i) => i - 1,
-            },
-        )
-    }
-
-    /// End of piece `i` in the mapped text.
-    fn piece_end(&self, i: usize) -> usize {
-        self.pieces
-            .get(i + 1)
-            .map_or(self.text.len(), |next| next.clean)
-    }
-
     /// Original offset of mapped byte `offset`; `text.len()` (or more) maps past the last piece.
     pub fn orig_offset(&self, offset: usize) -> usize {
-        if offset >= self.text.len() {
-            return self.pieces.last().map_or(0, |p| p.orig_end);
-        }
-        match self.piece_at(offset) {
-            Some(i) => {
-                let p = self.pieces[i];
-                if p.copied {
-                    p.orig + (offset - p.clean)
-                } else {
-                    p.orig
-                }
-            }
-            None => 0,
-        }
+        orig_offset(&self.pieces, self.text.len(), offset)
     }
 
-    /// Original span of the mapped span `range`: from the source of its first byte to the end of
-    /// the source of its last byte (an empty range maps to an empty range).
+    /// Original span of the mapped span `range` (see [`orig_range`]).
     pub fn orig_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.orig_offset(range.start);
-        if range.end <= range.start || range.start >= self.text.len() {
-            return start..start;
-        }
-        let last = range.end.min(self.text.len()) - 1;
-        let end = match self.piece_at(last) {
-            Some(i) => {
-                let p = self.pieces[i];
-                if p.copied {
-                    p.orig + (last + 1 - p.clean)
-                } else {
-                    p.orig_end
-                }
-            }
-            None => start,
-        };
-        start..end.max(start)
+        orig_range(&self.pieces, self.text.len(), range)
     }
+}
+
+/// Index of the piece holding byte `offset`.
+fn piece_at(pieces: &[Piece], offset: usize) -> Option<usize> {
+    if pieces.is_empty() {
+        return None;
+    }
+    Some(match pieces.binary_search_by(|p| p.clean.cmp(&offset)) {
+        Ok(i) => i,
+        Err(0) => 0,
+        Err(i) => i - 1,
+    })
+}
+
+/// Original offset of byte `offset` of a mapped text of length `len` cut into `pieces`.
+///
+/// Offsets at or past `len` map to the end of the last piece's source.
+pub(crate) fn orig_offset(pieces: &[Piece], len: usize, offset: usize) -> usize {
+    if offset >= len {
+        return pieces.last().map_or(0, |p| p.orig_end);
+    }
+    match piece_at(pieces, offset) {
+        Some(i) => {
+            let p = pieces[i];
+            if p.copied {
+                p.orig + (offset - p.clean)
+            } else {
+                p.orig
+            }
+        }
+        None => 0,
+    }
+}
+
+/// Original span of the mapped span `range`: from the source of its first byte to the end of
+/// the source of its last byte (an empty range maps to an empty range).
+pub(crate) fn orig_range(pieces: &[Piece], len: usize, range: Range<usize>) -> Range<usize> {
+    let start = orig_offset(pieces, len, range.start);
+    if range.end <= range.start || range.start >= len {
+        return start..start;
+    }
+    let last = range.end.min(len) - 1;
+    let end = match piece_at(pieces, last) {
+        Some(i) => {
+            let p = pieces[i];
+            if p.copied {
+                p.orig + (last + 1 - p.clean)
+            } else {
+                p.orig_end
+            }
+        }
+        None => start,
+    };
+    start..end.max(start)
 }
 
 /// Writes a new [`Mapped`] text from pieces of an older one (or synthesized strings).
@@ -159,12 +162,16 @@ impl Builder {
     pub fn copy(&mut self, src: &Mapped, range: Range<usize>) {
         let Range { mut start, end } = range;
         let end = end.min(src.text.len());
-        let Some(mut i) = src.piece_at(start) else {
+        let Some(mut i) = piece_at(&src.pieces, start) else {
             return;
         };
         while start < end {
             let p = src.pieces[i];
-            let p_end = src.piece_end(i).min(end);
+            let p_end = src
+                .pieces
+                .get(i + 1)
+                .map_or(src.text.len(), |n| n.clean)
+                .min(end);
             let s = &src.text[start..p_end];
             if p.copied {
                 let o = p.orig + (start - p.clean);

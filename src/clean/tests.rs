@@ -186,3 +186,14 @@ fn a_huge_single_line_is_handled() {
     assert_eq!(c.text.len(), line.len() - 20_000 - 1);
     assert_eq!(c.original_offset(c.text.len() - 1), line.len() - 3);
 }
+
+#[test]
+fn report_lines_count_cr_crlf_and_lf_line_ends() {
+    let (_, report) = clean_document("A.\rB.\r\nC.\n<b>X</b>", &CleanOptions::default());
+    let lines: Vec<(usize, &str)> = report
+        .removals
+        .iter()
+        .map(|r| (r.line, r.text.as_str()))
+        .collect();
+    assert_eq!(lines, vec![(4, "<b>"), (4, "</b>")]);
+}
