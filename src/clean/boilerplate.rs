@@ -117,6 +117,11 @@ fn is_glued(label: &str, line: &str) -> bool {
             .is_some_and(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
+/// A menu label: at most 50 characters, no sentence punctuation at the end.
+fn is_menu_label(line: &str) -> bool {
+    line.chars().count() <= 50 && !line.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+}
+
 /// A short label without sentence punctuation: "Partenariats", "Who We Are".
 fn is_short_label(line: &str) -> bool {
     line.chars().count() <= 40
@@ -135,8 +140,9 @@ pub(crate) fn leading_navigation(lines: &[&str]) -> usize {
         let l = lines[i];
         let prev = i.checked_sub(1).map(|p| lines[p]);
         let next = lines.get(i + 1).copied();
-        let repeated = prev == Some(l)
-            || next == Some(l)
+        // A repeated line is a menu label only if it is label-sized: a title printed twice
+        // after the menu is not a menu entry.
+        let repeated = (is_menu_label(l) && (prev == Some(l) || next == Some(l)))
             || next.is_some_and(|n| is_glued(l, n))
             || prev.is_some_and(|p| is_glued(p, l));
         (repeated || is_lone_mark(l) || is_bullet(l), repeated)
@@ -252,6 +258,20 @@ mod tests {
             "Les ministres ont signé.",
         ];
         assert_eq!(leading_navigation(&lines), 0);
+    }
+
+    #[test]
+    fn a_title_printed_twice_after_the_menu_stays() {
+        let lines = [
+            "Who We Are",
+            "Who We Are",
+            "- Data and Research",
+            "- 2030 AGENDA",
+            "IOM Joins the Summit of the Americas Joint Working Group",
+            "IOM Joins the Summit of the Americas Joint Working Group",
+            "Washington, D.C. - IOM has joined…",
+        ];
+        assert_eq!(leading_navigation(&lines), 4);
     }
 
     #[test]

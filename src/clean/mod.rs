@@ -238,10 +238,11 @@ fn finish(
         );
     }
     if opts.navigation {
-        let first_kept = gone.iter().position(Option::is_none).unwrap_or(lines.len());
-        let nav = boilerplate::leading_navigation(&lines[first_kept..]);
-        for g in &mut gone[first_kept..first_kept + nav] {
-            *g = Some("navigation");
+        // From the very start: a menu partly removed as shared boilerplate (one entry differed
+        // between documents) is still recognised whole, and its leftovers go.
+        let nav = boilerplate::leading_navigation(&lines);
+        for g in &mut gone[..nav] {
+            g.get_or_insert("navigation");
         }
     }
     report_blocks(p, &gone, &line_of, &mut report);
