@@ -36,6 +36,30 @@ pub(crate) fn shared_lines(docs: &[Vec<&str>]) -> Vec<Vec<bool>> {
         .collect()
 }
 
+/// Index of the line that opens the contact block at the end of a release ("Pour plus
+/// d’informations…", "For more information…", "Contact presse :"), if any: the last such line.
+///
+/// Two releases from the same press office share their contact lines; those are content, not
+/// boilerplate, so shared-block removal leaves the contact block alone.
+pub(crate) fn contact_block_start(lines: &[&str]) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        "pour plus d’informations",
+        "pour plus d'informations",
+        "pour de plus amples informations",
+        "pour tout renseignement",
+        "for more information",
+        "for further information",
+        "contact presse",
+        "contacts presse",
+        "media contact",
+        "press contact",
+    ];
+    lines.iter().rposition(|l| {
+        let head: String = l.chars().take(40).collect::<String>().to_lowercase();
+        OPENERS.iter().any(|o| head.starts_with(o))
+    })
+}
+
 /// Marks for removal the runs of flagged lines that are at least `min_block` long, or at least
 /// `min_edge` long when they touch the start or the end of the document.
 pub(crate) fn runs_to_remove(flags: &[bool], min_block: usize, min_edge: usize) -> Vec<bool> {
@@ -191,6 +215,23 @@ mod tests {
                 vec![false, true]
             ]
         );
+    }
+
+    #[test]
+    fn the_contact_block_opener_is_found() {
+        let lines = [
+            "Titre",
+            "Pour plus d’informations sur le pacte, voir le site.",
+            "Corps.",
+            "Pour plus d’informations, veuillez contacter:",
+            "Dolores Cortés",
+        ];
+        assert_eq!(contact_block_start(&lines), Some(3));
+        assert_eq!(
+            contact_block_start(&["For more information, please contact", "x"]),
+            Some(0)
+        );
+        assert_eq!(contact_block_start(&["Titre", "Corps."]), None);
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn markup_regex() -> &'static regex::Regex {
             r#"|(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>)"#,
             // Link debris: the tail of an <a> whose `<a href=` was lost, e.g.
             // `"mailto:x@y" target="_blank" title="">` before the visible text.
-            r#"|(?P<debris>(?:\b(?i:href)\s*=\s*)?"(?i:mailto:|https?://|www\.)[^"<>]*"(?:\s*[A-Za-z_:-]+\s*=\s*"[^"<>]*")*\s*>)"#,
+            r#"|(?P<debris>(?:(?:\b[aA]\s+)?\b(?i:href)\s*=\s*)?"(?i:mailto:|https?://|www\.)[^"<>]*"(?:\s*[A-Za-z_:-]+\s*=\s*"[^"<>]*")*\s*>)"#,
             // A character reference.
             r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
         ))
@@ -328,6 +328,16 @@ mod tests {
             strip(r#"ici href="https://x.org/a" target="_blank">le rapport"#),
             "ici le rapport"
         );
+    }
+
+    #[test]
+    fn debris_with_the_element_name_is_removed() {
+        assert_eq!(
+            strip("E-mail: a href=\"mailto:x@iom.int\">x@iom.int"),
+            "E-mail: x@iom.int"
+        );
+        // The French verb "a" before a plain word stays.
+        assert_eq!(strip("il a dit"), "il a dit");
     }
 
     #[test]

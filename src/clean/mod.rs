@@ -23,7 +23,9 @@
 //! 4. **Boilerplate** ([`boilerplate`]): with several documents, every run of at least
 //!    [`CleanOptions::min_block_lines`] consecutive lines that each occur in another document is
 //!    removed (2 lines suffice at the very start or end of a document); a single shared line is
-//!    body text and stays. Known boilerplate texts ([`CleanOptions::boilerplate`]) are removed the
+//!    body text and stays, and so does the contact block that ends a release (from its "Pour plus
+//!    d’informations…" / "For more information…" line on), which releases from one press office
+//!    share. Known boilerplate texts ([`CleanOptions::boilerplate`]) are removed the
 //!    same way. Then a leading site-navigation menu (bullets `- X`, lone `-`, repeated labels,
 //!    labels glued to their blurb) is removed even from a document cleaned alone.
 //! 5. **Unwrapping** ([`unwrap`]): a document whose lines are mostly wrapped mid-sentence is
@@ -226,7 +228,11 @@ fn finish(
     // Why each line goes, if it does.
     let mut gone: Vec<Option<&'static str>> = vec![None; lines.len()];
     let min_block = opts.min_block_lines.max(1);
-    let remove_shared = boilerplate::runs_to_remove(shared, min_block, min_block.min(2));
+    let mut shared = shared.to_vec();
+    if let Some(c) = boilerplate::contact_block_start(&lines) {
+        shared[c..].iter_mut().for_each(|s| *s = false);
+    }
+    let remove_shared = boilerplate::runs_to_remove(&shared, min_block, min_block.min(2));
     mark(&mut gone, &remove_shared, "boilerplate");
     if !known.is_empty() {
         let flags = known.flags(&lines);

@@ -270,3 +270,21 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn a_contact_block_shared_by_two_releases_stays() {
+    let contact = "Pour plus d’informations, veuillez contacter:\nDolores Cortés\nIOM Lima\nE-mail: dcortes@iom.int";
+    let a = format!("Titre A\nCorps A.\n{contact}");
+    let b = format!("Titre B\nCorps B.\n{contact}");
+    let out = clean_documents(&[&a, &b], &CleanOptions::default());
+    assert_eq!(out[0].0.text, a);
+    assert_eq!(out[1].0.text, b);
+}
+
+#[test]
+fn an_anchor_after_an_email_label_joins_it() {
+    assert_eq!(
+        clean("Titre\nE-mail:\n<a href=\"mailto:dcortes@iom.int\">dcortes@iom.int</a>"),
+        "Titre\nE-mail: dcortes@iom.int"
+    );
+}

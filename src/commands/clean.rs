@@ -23,6 +23,11 @@ pub enum ReportFormat {
 /// white-space-only) input yields no lines and exit code 0. Files given together are cleaned
 /// together: blocks of lines they share (site navigation, footers) are removed.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Output: one paragraph, heading or contact line per line; documents in the order given, separated \
+by one empty line (a document never holds an empty line; an empty input prints nothing). Files \
+given together are cleaned together: blocks of 3+ lines they share (menus, footers) are removed. \
+Exit codes: 0 ok, 1 bad input or I/O, 2 bad usage.")]
 pub struct Args {
     /// Input files (`-` for stdin).
     #[arg(required = true)]
