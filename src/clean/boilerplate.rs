@@ -42,6 +42,11 @@ pub(crate) fn shared_lines(docs: &[Vec<&str>]) -> Vec<Vec<bool>> {
 /// Two releases from the same press office share their contact lines; those are content, not
 /// boilerplate, so shared-block removal leaves the contact block alone.
 pub(crate) fn contact_block_start(lines: &[&str]) -> Option<usize> {
+    lines.iter().rposition(|l| is_contact_opener(l))
+}
+
+/// Whether `line` opens a contact block: "Pour plus d’informations…", "For more information…".
+pub(crate) fn is_contact_opener(line: &str) -> bool {
     const OPENERS: &[&str] = &[
         "pour plus d’informations",
         "pour plus d'informations",
@@ -54,10 +59,8 @@ pub(crate) fn contact_block_start(lines: &[&str]) -> Option<usize> {
         "media contact",
         "press contact",
     ];
-    lines.iter().rposition(|l| {
-        let head: String = l.chars().take(40).collect::<String>().to_lowercase();
-        OPENERS.iter().any(|o| head.starts_with(o))
-    })
+    let head = line.chars().take(40).collect::<String>().to_lowercase();
+    OPENERS.iter().any(|o| head.starts_with(o))
 }
 
 /// Marks for removal the runs of flagged lines that are at least `min_block` long, or at least

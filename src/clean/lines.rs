@@ -21,23 +21,33 @@ fn is_invisible(c: char) -> bool {
 /// Rewrites `src` (whose line ends are `\n`) so that each line is trimmed, its inner white-space
 /// runs are one space (or the run's first non-breaking space, if it holds one), invisible
 /// characters are gone, and empty lines are dropped. Lines are joined by the `\n` that ended them.
-pub(crate) fn normalize_lines(src: &Mapped) -> Mapped {
+///
+/// Also returns, for each line written, whether a blank line preceded it (a paragraph gap).
+pub(crate) fn normalize_lines(src: &Mapped) -> (Mapped, Vec<bool>) {
     let text = src.text.as_str();
     let mut b = Builder::with_capacity(text.len());
     // Offset in `src` of the `\n` that ended the last line written.
     let mut pending_nl: Option<usize> = None;
+    let mut gaps = Vec::new();
+    let mut blank_since_last = false;
     let mut line_start = 0;
     while line_start <= text.len() {
         let line_end = text[line_start..]
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
         let wrote = normalize_line(src, line_start..line_end, pending_nl, &mut b);
-        if wrote && line_end < text.len() {
-            pending_nl = Some(line_end);
+        if wrote {
+            gaps.push(blank_since_last && !gaps.is_empty());
+            blank_since_last = false;
+            if line_end < text.len() {
+                pending_nl = Some(line_end);
+            }
+        } else {
+            blank_since_last = true;
         }
         line_start = line_end + 1;
     }
-    b.finish()
+    (b.finish(), gaps)
 }
 
 /// Writes one line; returns whether it had any content.
@@ -100,7 +110,14 @@ mod tests {
     use super::*;
 
     fn norm(s: &str) -> String {
-        normalize_lines(&Mapped::identity(s)).text
+        normalize_lines(&Mapped::identity(s)).0.text
+    }
+
+    #[test]
+    fn blank_lines_are_recorded_as_gaps() {
+        let (m, gaps) = normalize_lines(&Mapped::identity("\n\na\nb\n \n\nc\nd"));
+        assert_eq!(m.text, "a\nb\nc\nd");
+        assert_eq!(gaps, [false, false, true, false]);
     }
 
     #[test]
@@ -128,7 +145,7 @@ mod tests {
     #[test]
     fn map_points_at_the_original_characters() {
         let src = " é\t\tz\n\nq";
-        let m = normalize_lines(&Mapped::identity(src));
+        let (m, _) = normalize_lines(&Mapped::identity(src));
         assert_eq!(m.text, "é z\nq");
         assert_eq!(m.orig_offset(0), 1); // é
         assert_eq!(m.orig_offset(2), 3); // the tab run, replaced by a space

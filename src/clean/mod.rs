@@ -128,6 +128,8 @@ struct Prepared {
     map: Mapped,
     /// Line ranges in `map.text`.
     lines: Vec<Range<usize>>,
+    /// For each line, whether a blank line came before it.
+    gaps: Vec<bool>,
     markup: Vec<markup::MarkupRemoval>,
 }
 
@@ -139,7 +141,7 @@ fn prepare(text: &str, opts: &CleanOptions) -> Prepared {
         map = m;
         removed = r;
     }
-    let map = lines::normalize_lines(&map);
+    let (map, gaps) = lines::normalize_lines(&map);
     let mut ranges = Vec::new();
     if !map.text.is_empty() {
         let mut start = 0;
@@ -152,6 +154,7 @@ fn prepare(text: &str, opts: &CleanOptions) -> Prepared {
     Prepared {
         map,
         lines: ranges,
+        gaps,
         markup: removed,
     }
 }
@@ -255,9 +258,14 @@ fn finish(
 
     let kept: Vec<usize> = (0..lines.len()).filter(|&i| gone[i].is_none()).collect();
     let kept_lines: Vec<&str> = kept.iter().map(|&i| lines[i]).collect();
+    // A blank line, or removed lines, between two kept lines: they are not one paragraph.
+    let gaps: Vec<bool> = kept
+        .windows(2)
+        .map(|w| w[1] > w[0] + 1 || p.gaps[w[1]])
+        .collect();
     let joins = if opts.unwrap {
         let wrapped = unwrap::is_hard_wrapped(&kept_lines);
-        unwrap::decide_joins(&kept_lines, wrapped)
+        unwrap::decide_joins(&kept_lines, &gaps, wrapped)
     } else {
         vec![Join::Break; kept_lines.len().saturating_sub(1)]
     };

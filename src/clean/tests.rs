@@ -288,3 +288,120 @@ fn an_anchor_after_an_email_label_joins_it() {
         "Titre\nE-mail: dcortes@iom.int"
     );
 }
+
+/// Greedy wrapping (as a mail client or an old CMS does): words go on a line while they fit.
+fn greedy_wrap(paragraph: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in paragraph.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
+/// Greedy wrapping loses where paragraphs end when the last line of a paragraph happens to be
+/// full; unwrapping must then never merge two paragraphs (a title glued to its first paragraph
+/// would be one segment) and may only split a paragraph right after a sentence end (where the
+/// segmenter splits anyway).
+#[test]
+fn greedy_wrapped_releases_unwrap_to_their_paragraphs() {
+    let fixtures = [
+        include_str!("../../fixtures/releases/fr/2006-lima-ministerial.txt"),
+        include_str!("../../fixtures/releases/fr/2014-12-cartagena30.txt"),
+        include_str!("../../fixtures/releases/fr/2016-10-habitat3.txt"),
+        include_str!("../../fixtures/releases/fr/2018-09-summit-americas.txt"),
+        include_str!("../../fixtures/releases/fr/2019-03-bapa40.txt"),
+    ];
+    let mut failures = Vec::new();
+    let mut exact = 0;
+    for (n, raw) in fixtures.iter().enumerate() {
+        let paragraphs = clean(raw);
+        for width in [50, 60, 72, 80] {
+            let wrapped: Vec<String> = paragraphs
+                .lines()
+                .flat_map(|p| greedy_wrap(p, width))
+                .collect();
+            assert!(wrapped.len() > paragraphs.lines().count());
+            let again = clean(&wrapped.join("\n"));
+            if again == paragraphs {
+                exact += 1;
+                continue;
+            }
+            let mut got = again.lines();
+            for want in paragraphs.lines() {
+                let mut acc = got.next().unwrap_or("").to_string();
+                while acc.len() < want.len() && want.starts_with(&acc) {
+                    let ok_split = acc.ends_with(['.', '!', '?', '…', '»']);
+                    if !ok_split {
+                        failures.push(format!(
+                            "fixture {n} width {width}: split mid-sentence after {acc:?}"
+                        ));
+                    }
+                    match got.next() {
+                        Some(next) => {
+                            acc.push(' ');
+                            acc.push_str(next);
+                        }
+                        None => break,
+                    }
+                }
+                if acc != want {
+                    failures.push(format!(
+                        "fixture {n} width {width}: want {want:?}, got {acc:?}"
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Most wrapped versions come back exactly (the others only split at sentence ends).
+    assert!(exact >= 12, "only {exact} of 20 exact");
+}
+
+/// With a blank line between paragraphs (the usual plain-text layout), the paragraph ends are
+/// known: every wrapped release comes back exactly, sentence ends inside paragraphs included.
+#[test]
+fn wrapped_releases_with_blank_lines_come_back_exactly() {
+    let fixtures = [
+        include_str!("../../fixtures/releases/fr/2014-12-cartagena30.txt"),
+        include_str!("../../fixtures/releases/fr/2016-10-habitat3.txt"),
+        include_str!("../../fixtures/releases/fr/2018-09-summit-americas.txt"),
+        include_str!("../../fixtures/releases/fr/2019-03-bapa40.txt"),
+    ];
+    for (n, raw) in fixtures.iter().enumerate() {
+        let paragraphs = clean(raw);
+        // Body paragraphs only: the contact lines of a release are not blank-line separated.
+        let body: Vec<&str> = paragraphs
+            .lines()
+            .take_while(|l| !l.starts_with("Pour plus d’informations"))
+            .collect();
+        for width in [50, 60, 72, 80] {
+            let wrapped: Vec<String> = body
+                .iter()
+                .map(|p| greedy_wrap(p, width).join("\n"))
+                .collect();
+            let again = clean(&wrapped.join("\n\n"));
+            assert_eq!(again, body.join("\n"), "fixture {n} width {width}");
+        }
+    }
+}
+
+#[test]
+fn a_blank_line_is_never_joined_across() {
+    assert_eq!(
+        clean("Titre sans point\n\nsuite en minuscules."),
+        "Titre sans point\nsuite en minuscules."
+    );
+    assert_eq!(
+        clean("Titre sans point\nsuite en minuscules."),
+        "Titre sans point suite en minuscules."
+    );
+}
