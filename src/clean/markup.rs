@@ -89,22 +89,63 @@ const HIDDEN_TAGS: &[&str] = &["script", "style"];
 
 fn markup_regex() -> &'static regex::Regex {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
+    // Every alternative starts with `<`, `"` or `&`, so the regex engine skips plain text fast.
     RE.get_or_init(|| {
         regex::Regex::new(concat!(
             // An HTML comment.
-            r"(?s)(?P<comment><!--.*?-->)",
+            r"(?s)<!--.*?-->",
             // script/style with their content.
-            r#"|(?P<hidden><(?i:script|style)\b[^>]*>.*?</(?i:script|style)\s*>)"#,
+            r#"|<(?i:script|style)\b[^>]*>.*?</(?i:script|style)\s*>"#,
             // A tag: <name …>, </name>, <name/>.
-            r#"|(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>)"#,
+            r#"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"#,
             // Link debris: the tail of an <a> whose `<a href=` was lost, e.g.
-            // `"mailto:x@y" target="_blank" title="">` before the visible text.
-            r#"|(?P<debris>(?:(?:\b[aA]\s+)?\b(?i:href)\s*=\s*)?"(?i:mailto:|https?://|www\.)[^"<>]*"(?:\s*[A-Za-z_:-]+\s*=\s*"[^"<>]*")*\s*>)"#,
+            // `"mailto:x@y" target="_blank" title="">` before the visible text (a lost
+            // `href=` / `a href=` before it is taken too, see `debris_start`).
+            r#"|"(?i:mailto:|https?://|www\.)[^"<>]*"(?:\s*[A-Za-z_:-]+\s*=\s*"[^"<>]*")*\s*>"#,
             // A character reference.
-            r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
+            r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
         ))
         .expect("markup regex is valid")
     })
+}
+
+/// The element name of a tag match (`<a href…>` → `a`, `</P>` → `p`).
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Where link debris that starts with a quote at `quote` really starts: a lost `href=` or
+/// `a href=` right before the quote belongs to it. Never before `floor`.
+fn debris_start(text: &str, quote: usize, floor: usize) -> usize {
+    let t = text[floor..quote].trim_end();
+    let Some(t) = t.strip_suffix('=') else {
+        return quote;
+    };
+    let t = t.trim_end();
+    let n = t.len();
+    if n < 4 || !t.is_char_boundary(n - 4) || !t[n - 4..].eq_ignore_ascii_case("href") {
+        return quote;
+    }
+    let t = &t[..n - 4];
+    if t.chars().last().is_some_and(char::is_alphanumeric) {
+        return quote; // part of a longer word
+    }
+    let mut start = t.len();
+    // The element name, separated by white space: "a href=".
+    let u = t.trim_end();
+    if u.len() < t.len() {
+        if let Some(rest) = u.strip_suffix(['a', 'A']) {
+            if !rest.chars().last().is_some_and(char::is_alphanumeric) {
+                start = rest.len();
+            }
+        }
+    }
+    floor + start
 }
 
 /// Removes tags, comments and link debris and decodes character references.
@@ -114,47 +155,42 @@ fn markup_regex() -> &'static regex::Regex {
 pub(crate) fn strip_markup(src: &Mapped) -> (Mapped, Vec<MarkupRemoval>) {
     let text = &src.text;
     let mut removed = Vec::new();
-    if !text.contains(['<', '>', '&']) {
+    if !text.bytes().any(|b| matches!(b, b'<' | b'"' | b'&')) {
         return (src.clone(), removed);
     }
     let re = markup_regex();
     let mut b = Builder::with_capacity(text.len());
     let mut last = 0;
-    for caps in re.captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
-        let range = m.range();
-        let replacement: Option<&str> = if caps.name("comment").is_some()
-            || caps.name("hidden").is_some()
-            || caps.name("debris").is_some()
-        {
-            Some("")
-        } else if caps.name("tag").is_some() {
-            let name = caps
-                .name("name")
-                .map(|n| n.as_str().to_ascii_lowercase())
-                .unwrap_or_default();
-            let name = name.as_str();
-            if BLOCK_TAGS.contains(&name) {
-                Some("\n")
-            } else if INLINE_TAGS.contains(&name) || HIDDEN_TAGS.contains(&name) {
-                Some("")
-            } else {
-                None
+    for m in re.find_iter(text) {
+        let mut range = m.range();
+        let replacement: &str = match text.as_bytes()[range.start] {
+            b'&' => {
+                // Decoded text is not a removal: synthesize and go on.
+                if let Some(c) = decode_entity(m.as_str()) {
+                    b.copy(src, last..range.start);
+                    let mut buf = [0u8; 4];
+                    b.synth(c.encode_utf8(&mut buf), src, range.clone());
+                    last = range.end;
+                }
+                continue;
             }
-        } else if let Some(e) = caps.name("entity") {
-            // Decoded text is not a removal: synthesize and go on.
-            if let Some(c) = decode_entity(e.as_str()) {
-                b.copy(src, last..range.start);
-                let mut buf = [0u8; 4];
-                b.synth(c.encode_utf8(&mut buf), src, range.clone());
-                last = range.end;
+            b'"' => {
+                range.start = debris_start(text, range.start, last);
+                ""
             }
-            continue;
-        } else {
-            None
-        };
-        let Some(replacement) = replacement else {
-            continue;
+            _ if m.as_str().starts_with("<!--") => "",
+            _ => {
+                let name = tag_name(m.as_str());
+                if BLOCK_TAGS.contains(&name.as_str()) {
+                    "\n"
+                } else if INLINE_TAGS.contains(&name.as_str())
+                    || HIDDEN_TAGS.contains(&name.as_str())
+                {
+                    ""
+                } else {
+                    continue;
+                }
+            }
         };
         b.copy(src, last..range.start);
         if !replacement.is_empty() {
@@ -162,7 +198,7 @@ pub(crate) fn strip_markup(src: &Mapped) -> (Mapped, Vec<MarkupRemoval>) {
         }
         removed.push(MarkupRemoval {
             orig: src.orig_offset(range.start),
-            text: m.as_str().to_string(),
+            text: text[range.clone()].to_string(),
         });
         last = range.end;
     }
@@ -338,6 +374,21 @@ mod tests {
         );
         // The French verb "a" before a plain word stays.
         assert_eq!(strip("il a dit"), "il a dit");
+    }
+
+    #[test]
+    fn debris_start_takes_a_lost_href() {
+        let t = "x a href=\"m";
+        assert_eq!(debris_start(t, 9, 0), 2);
+        let t = "x href = \"m";
+        assert_eq!(debris_start(t, 9, 0), 2);
+        let t = "x xhref=\"m";
+        assert_eq!(debris_start(t, 8, 0), 8);
+        let t = "voila href=\"m";
+        assert_eq!(debris_start(t, 11, 0), 6);
+        let t = "x a href=\"m";
+        assert_eq!(debris_start(t, 9, 5), 9); // `last` cuts into `href`: no extension
+        assert_eq!(debris_start("ab\"", 2, 0), 2);
     }
 
     #[test]
