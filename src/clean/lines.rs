@@ -66,6 +66,17 @@ fn normalize_line(
     let mut nbsp: Option<(usize, usize)> = None;
     for (i, c) in line.char_indices() {
         let abs = base + i;
+        if c == ' ' && chunk.is_some() {
+            // A single space between two words is kept as it is: the chunk goes on (one copy
+            // per line instead of one per word).
+            if line[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| !is_space(n) && !is_nbsp(n) && !is_invisible(n))
+            {
+                continue;
+            }
+        }
         let space = is_space(c) || is_nbsp(c);
         if space || is_invisible(c) {
             if let Some(s) = chunk.take() {

@@ -87,26 +87,62 @@ const BLOCK_TAGS: &[&str] = &[
 /// Elements whose whole content is dropped with them.
 const HIDDEN_TAGS: &[&str] = &["script", "style"];
 
-fn markup_regex() -> &'static regex::Regex {
-    static RE: OnceLock<regex::Regex> = OnceLock::new();
-    // Every alternative starts with `<`, `"` or `&`, so the regex engine skips plain text fast.
-    RE.get_or_init(|| {
-        regex::Regex::new(concat!(
-            // An HTML comment.
-            r"(?s)<!--.*?-->",
-            // script/style with their content.
-            r#"|<(?i:script|style)\b[^>]*>.*?</(?i:script|style)\s*>"#,
-            // A tag: <name …>, </name>, <name/>.
-            r#"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"#,
-            // Link debris: the tail of an <a> whose `<a href=` was lost, e.g.
-            // `"mailto:x@y" target="_blank" title="">` before the visible text (a lost
-            // `href=` / `a href=` before it is taken too, see `debris_start`).
-            r#"|"(?i:mailto:|https?://|www\.)[^"<>]*"(?:\s*[A-Za-z_:-]+\s*=\s*"[^"<>]*")*\s*>"#,
-            // A character reference.
-            r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
-        ))
-        .expect("markup regex is valid")
+/// The anchored patterns tried where a `<`, `"` or `&` is found.
+struct Patterns {
+    /// A tag: `<name …>`, `</name>`, `<name/>`.
+    tag: regex::Regex,
+    /// Link debris: the tail of an `<a>` whose `<a href=` was lost, e.g.
+    /// `"mailto:x@y" target="_blank" title="">` before the visible text (a lost `href=` /
+    /// `a href=` before it is taken too, see `debris_start`).
+    debris: regex::Regex,
+    /// A character reference.
+    entity: regex::Regex,
+    /// The end of a `<script>` or `<style>` element.
+    hidden_end: regex::Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |p: &str| regex::Regex::new(p).expect("markup pattern is valid");
+        Patterns {
+            tag: re(r"^</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"),
+            debris: re(
+                r#"^"(?i:mailto:|https?://|www\.)[^"<>]*"(?:\s*[A-Za-z_:-]+\s*=\s*"[^"<>]*")*\s*>"#,
+            ),
+            entity: re(r"^&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+            hidden_end: re(r"(?i)</(?:script|style)\s*>"),
+        }
     })
+}
+
+/// A forward search whose answer is remembered, so that many openers without a closer cost one
+/// scan in all (linear time on any input).
+#[derive(Default)]
+struct CachedFind {
+    /// The last answer: searched from `from`, found at `found` (`None`: nothing after `from`).
+    last: Option<(usize, Option<(usize, usize)>)>,
+}
+
+impl CachedFind {
+    fn find(
+        &mut self,
+        from: usize,
+        search: impl FnOnce(usize) -> Option<(usize, usize)>,
+    ) -> Option<(usize, usize)> {
+        if let Some((searched_from, found)) = self.last {
+            if searched_from <= from {
+                match found {
+                    None => return None,
+                    Some((s, e)) if s >= from => return Some((s, e)),
+                    _ => {}
+                }
+            }
+        }
+        let found = search(from);
+        self.last = Some((from, found));
+        found
+    }
 }
 
 /// The element name of a tag match (`<a href…>` → `a`, `</P>` → `p`).
@@ -150,43 +186,78 @@ fn debris_start(text: &str, quote: usize, floor: usize) -> usize {
 
 /// Removes tags, comments and link debris and decodes character references.
 ///
-/// Block tags (`<p>`, `<br>`, `<li>`…) become a line break; inline tags vanish. Unknown entity
-/// names and out-of-range numbers are kept verbatim.
+/// Block tags (`<p>`, `<br>`, `<li>`…) become a line break; inline tags vanish; `<script>` and
+/// `<style>` go with their content. Unknown entity names and out-of-range numbers are kept
+/// verbatim. Linear: plain text is skipped by a byte scan, and every pattern is anchored.
 pub(crate) fn strip_markup(src: &Mapped) -> (Mapped, Vec<MarkupRemoval>) {
-    let text = &src.text;
+    let text = src.text.as_str();
+    let bytes = text.as_bytes();
     let mut removed = Vec::new();
-    if !text.bytes().any(|b| matches!(b, b'<' | b'"' | b'&')) {
+    if !bytes.iter().any(|&b| matches!(b, b'<' | b'"' | b'&')) {
         return (src.clone(), removed);
     }
-    let re = markup_regex();
+    let pats = patterns();
+    let mut comment_end = CachedFind::default();
+    let mut hidden_end = CachedFind::default();
     let mut b = Builder::with_capacity(text.len());
     let mut last = 0;
-    for m in re.find_iter(text) {
-        let mut range = m.range();
-        let replacement: &str = match text.as_bytes()[range.start] {
+    let mut pos = 0;
+    while let Some(off) = bytes[pos..]
+        .iter()
+        .position(|&c| matches!(c, b'<' | b'"' | b'&'))
+    {
+        let p = pos + off;
+        pos = p + 1;
+        let rest = &text[p..];
+        // (span to remove or replace, replacement; `None` replacement = decoded entity)
+        let (range, replacement): (std::ops::Range<usize>, &str) = match bytes[p] {
             b'&' => {
+                let Some(m) = pats.entity.find(rest) else {
+                    continue;
+                };
+                let Some(c) = decode_entity(m.as_str()) else {
+                    continue;
+                };
                 // Decoded text is not a removal: synthesize and go on.
-                if let Some(c) = decode_entity(m.as_str()) {
-                    b.copy(src, last..range.start);
-                    let mut buf = [0u8; 4];
-                    b.synth(c.encode_utf8(&mut buf), src, range.clone());
-                    last = range.end;
-                }
+                b.copy(src, last..p);
+                let mut buf = [0u8; 4];
+                b.synth(c.encode_utf8(&mut buf), src, p..p + m.end());
+                last = p + m.end();
+                pos = last;
                 continue;
             }
             b'"' => {
-                range.start = debris_start(text, range.start, last);
-                ""
+                let Some(m) = pats.debris.find(rest) else {
+                    continue;
+                };
+                (debris_start(text, p, last)..p + m.end(), "")
             }
-            _ if m.as_str().starts_with("<!--") => "",
+            _ if rest.starts_with("<!--") => {
+                let close = comment_end.find(p + 4, |from| {
+                    text[from..].find("-->").map(|i| (from + i, from + i + 3))
+                });
+                let Some((_, e)) = close else { continue };
+                (p..e, "")
+            }
             _ => {
+                let Some(m) = pats.tag.find(rest) else {
+                    continue;
+                };
                 let name = tag_name(m.as_str());
-                if BLOCK_TAGS.contains(&name.as_str()) {
-                    "\n"
+                let end = p + m.end();
+                if HIDDEN_TAGS.contains(&name.as_str()) && !m.as_str().starts_with("</") {
+                    let close = hidden_end.find(end, |from| {
+                        pats.hidden_end
+                            .find(&text[from..])
+                            .map(|c| (from + c.start(), from + c.end()))
+                    });
+                    (p..close.map_or(end, |(_, e)| e), "")
+                } else if BLOCK_TAGS.contains(&name.as_str()) {
+                    (p..end, "\n")
                 } else if INLINE_TAGS.contains(&name.as_str())
                     || HIDDEN_TAGS.contains(&name.as_str())
                 {
-                    ""
+                    (p..end, "")
                 } else {
                     continue;
                 }
@@ -201,6 +272,7 @@ pub(crate) fn strip_markup(src: &Mapped) -> (Mapped, Vec<MarkupRemoval>) {
             text: text[range.clone()].to_string(),
         });
         last = range.end;
+        pos = last;
     }
     b.copy(src, last..text.len());
     (b.finish(), removed)
@@ -412,6 +484,13 @@ mod tests {
         assert_eq!(strip("a < b et c > d"), "a < b et c > d");
         assert_eq!(strip("x<y and z>w"), "x<y and z>w");
         assert_eq!(strip("3<5 > 2"), "3<5 > 2");
+    }
+
+    #[test]
+    fn unclosed_comments_and_scripts_are_left_or_cut_to_the_tag() {
+        assert_eq!(strip("a <!-- b <!-- c"), "a <!-- b <!-- c");
+        assert_eq!(strip("a<script>x = 1;"), "ax = 1;");
+        assert_eq!(strip("<!-- x --> y <!-- z"), " y <!-- z");
     }
 
     #[test]
