@@ -230,19 +230,23 @@ pub fn read_tbx_with(
             }
         }
     }
-    let src = match src_lang {
-        Some(l) => l.to_string(),
-        None => langs.first().cloned().unwrap_or_else(|| "fr".into()),
+    let declared = declared_languages(&root, version);
+    let src = match (src_lang, &declared) {
+        (Some(l), _) => l.to_string(),
+        (None, Some((s, _))) => s.clone(),
+        (None, None) => langs.first().cloned().unwrap_or_else(|| "fr".into()),
     };
-    let tgt = match tgt_lang {
-        Some(l) => l.to_string(),
-        None => langs
+    let tgt = match (tgt_lang, &declared) {
+        (Some(l), _) => l.to_string(),
+        (None, Some((_, t))) => t.clone(),
+        (None, None) => langs
             .iter()
             .find(|l| !lang_matches(l, &src))
             .cloned()
             .unwrap_or_else(|| "en".into()),
     };
-    if (src_lang.is_none() || tgt_lang.is_none()) && langs.len() > 2 {
+    let chosen = |l: &String| lang_matches(l, &src) || lang_matches(l, &tgt);
+    if (src_lang.is_none() || tgt_lang.is_none()) && langs.len() > 2 && !langs.iter().all(chosen) {
         return Err(Error::invalid(
             &source.path,
             format!(
@@ -264,6 +268,24 @@ pub fn read_tbx_with(
         }
     }
     Ok(glossary)
+}
+
+/// The languages trame wrote in `sourceDesc` (`source language fr, target language en`).
+fn declared_languages(root: &Node, version: TbxVersion) -> Option<(String, String)> {
+    let header = root.child(match version {
+        TbxVersion::V2 => "martifHeader",
+        TbxVersion::V3 => "tbxHeader",
+    })?;
+    let source_desc = header.child("fileDesc")?.child("sourceDesc")?;
+    source_desc
+        .elements()
+        .filter(|p| p.name == "p")
+        .find_map(|p| {
+            let text = p.text();
+            let rest = text.strip_prefix(super::writer::LANGS_PREFIX)?;
+            let (s, t) = rest.split_once(super::writer::LANGS_MIDDLE)?;
+            Some((s.to_string(), t.to_string()))
+        })
 }
 
 fn lang_matches(a: &str, b: &str) -> bool {

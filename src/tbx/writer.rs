@@ -8,6 +8,13 @@ use crate::tmx::xml::{escape_attr_into, escape_text_into, is_language_tag, strip
 use std::collections::HashSet;
 use std::io::Write;
 
+/// Start of the `sourceDesc` paragraph naming the languages (`source language fr, target
+/// language en`); the reader uses it so that a concept without target terms (or a file whose first
+/// entry has only target terms) keeps its languages.
+pub const LANGS_PREFIX: &str = "source language ";
+/// Middle of the languages paragraph.
+pub const LANGS_MIDDLE: &str = ", target language ";
+
 /// Export settings.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
@@ -129,6 +136,7 @@ pub fn write_tbx(
     };
     o.s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let source_desc = format!("Exported by trame {}", env!("CARGO_PKG_VERSION"));
+    let languages = format!("{}{src}{}{tgt}", LANGS_PREFIX, LANGS_MIDDLE);
     let (entry, lang_el, term_el) = match version {
         TbxVersion::V2 => {
             o.s.push_str("<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n");
@@ -140,6 +148,7 @@ pub fn write_tbx(
             o.end(3, "titleStmt");
             o.start(3, "sourceDesc", &[]);
             o.element(4, "p", &[], &source_desc, "sourceDesc");
+            o.element(4, "p", &[], &languages, "sourceDesc");
             o.end(3, "sourceDesc");
             o.end(2, "fileDesc");
             o.start(2, "encodingDesc", &[]);
@@ -172,6 +181,7 @@ pub fn write_tbx(
             o.end(3, "titleStmt");
             o.start(3, "sourceDesc", &[]);
             o.element(4, "p", &[], &source_desc, "sourceDesc");
+            o.element(4, "p", &[], &languages, "sourceDesc");
             o.end(3, "sourceDesc");
             o.end(2, "fileDesc");
             o.end(1, "tbxHeader");
