@@ -34,9 +34,12 @@ pub struct Args {
     /// Do not report near-miss (fuzzy) spellings.
     #[arg(long)]
     pub no_fuzzy: bool,
-    /// Encoding of the input files and the glossary when not UTF-8/UTF-16 (e.g. windows-1252).
+    /// Encoding of the input files when not UTF-8/UTF-16 (e.g. windows-1252).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// Encoding of the glossary when not UTF-8/UTF-16 (e.g. windows-1252 from a spreadsheet).
+    #[arg(long, value_name = "LABEL")]
+    pub glossary_encoding: Option<String>,
     /// Write to FILE instead of stdout (atomically).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -62,7 +65,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             "the glossary and an input cannot both be stdin",
         ));
     }
-    let glossary = trame::glossary::read_glossary(&args.glossary, encoding)?;
+    let glossary_encoding = args
+        .glossary_encoding
+        .as_deref()
+        .map(trame::input::encoding_for_label)
+        .transpose()?;
+    let glossary = trame::glossary::read_glossary(&args.glossary, glossary_encoding)?;
     let options = MatchOptions {
         fuzzy: !args.no_fuzzy,
         ..MatchOptions::default()
