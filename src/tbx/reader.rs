@@ -164,7 +164,10 @@ fn parse_tree(cx: &Ctx) -> Result<Node> {
                 }
             }
             Event::Text(t) => {
-                let s = t.unescape().map_err(|e| cx.err(at, describe(&e)))?;
+                let raw = std::str::from_utf8(&t)
+                    .map_err(|e| cx.err(at, format!("invalid UTF-8: {e}")))?;
+                let s = crate::tmx::xml::unescape_text(raw)
+                    .map_err(|e| cx.err(at, describe(&quick_xml::Error::Escape(e))))?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Child::Text(s.into_owned())),
                     None if s.trim().is_empty() => {}

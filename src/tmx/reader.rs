@@ -222,9 +222,11 @@ impl TmxReader {
     }
 
     fn text_of(&self, t: &quick_xml::events::BytesText, at: u64) -> Result<String> {
-        t.unescape()
+        let raw =
+            std::str::from_utf8(t).map_err(|e| self.err_at(at, format!("invalid UTF-8: {e}")))?;
+        super::xml::unescape_text(raw)
             .map(|c| c.into_owned())
-            .map_err(|e| self.err_at(at, describe(&e)))
+            .map_err(|e| self.err_at(at, describe(&quick_xml::Error::Escape(e))))
     }
 
     fn skip(&mut self, e: &BytesStart<'static>, at: u64) -> Result<()> {
@@ -329,7 +331,7 @@ impl TmxReader {
 
     fn cdata(&self, c: &quick_xml::events::BytesCData, at: u64) -> Result<String> {
         std::str::from_utf8(c)
-            .map(str::to_string)
+            .map(|s| s.replace("\r\n", "\n").replace('\r', "\n"))
             .map_err(|e| self.err_at(at, format!("invalid UTF-8: {e}")))
     }
 

@@ -95,6 +95,23 @@ pub fn is_ascii_xml_id(id: &str) -> bool {
     chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
+/// Unescapes XML character data after XML line-end normalisation: a literal `\r\n` or lone
+/// `\r` becomes `\n` (as every XML parser must do), while `&#13;` still gives a carriage return.
+/// Only the five predefined entities and character references are known; any other entity
+/// (declared in a DTD or not) is an error, so nothing is ever expanded from a DOCTYPE.
+pub fn unescape_text(
+    raw: &str,
+) -> std::result::Result<Cow<'_, str>, quick_xml::escape::EscapeError> {
+    if raw.contains('\r') {
+        let normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
+        Ok(Cow::Owned(
+            quick_xml::escape::unescape(&normalized)?.into_owned(),
+        ))
+    } else {
+        quick_xml::escape::unescape(raw)
+    }
+}
+
 /// The byte encodings trame's XML readers accept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum XmlEncoding {
@@ -285,6 +302,15 @@ mod tests {
         assert_eq!(escape_text("a<b>&]]>"), "a&lt;b&gt;&amp;]]&gt;");
         assert_eq!(escape_attr("\"x' &\n"), "&quot;x&apos; &amp;&#10;");
         assert_eq!(escape_text("a\r\nb"), "a&#13;\nb");
+    }
+
+    #[test]
+    fn line_ends_are_normalised_but_char_refs_kept() {
+        assert_eq!(
+            unescape_text("a\r\nb\rc&#13;d&amp;").unwrap(),
+            "a\nb\nc\rd&"
+        );
+        assert!(unescape_text("&xxe;").is_err());
     }
 
     #[test]
