@@ -274,6 +274,29 @@ fn tbx_v3_of_a_built_glossary_conforms() {
     check("check-tbx", &f, &[]);
 }
 
+#[test]
+fn tbx_with_stripped_control_characters_conforms() {
+    let mut g = built_glossary();
+    g.concepts[0].note = Some("Copié depuis Word\u{B} : saut de ligne vertical".into());
+    g.concepts[1].src_terms[0].text = "Directrice\u{1} générale adjointe".into();
+    let dir = tempfile::tempdir().unwrap();
+    for (v, name) in [(TbxVersion::V2, "ctrl2.tbx"), (TbxVersion::V3, "ctrl3.tbx")] {
+        let f = dir.path().join(name);
+        let mut out = Vec::new();
+        let warnings = write_tbx(&g, v, &ExportOptions::default(), &mut out).unwrap();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        std::fs::write(&f, out).unwrap();
+        check("check-tbx", &f, &[]);
+        if v == TbxVersion::V2 {
+            check(
+                "check-omegat-tbx",
+                &f,
+                &["--source-lang", "fr", "--target-lang", "en"],
+            );
+        }
+    }
+}
+
 /// The shipped glossary, once it exists and the CSV reader is in place.
 fn shipped_glossary() -> Option<Glossary> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/glossaries/iom-fr-en.csv");

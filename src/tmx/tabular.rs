@@ -90,7 +90,6 @@ pub fn tsv_to_tmx(
     let mut report = TsvReport::default();
     let mut raw = Vec::new();
     let mut line_no = 0usize;
-    let mut offset = 0usize;
     let mut seen_data = false;
     loop {
         raw.clear();
@@ -104,14 +103,15 @@ pub fn tsv_to_tmx(
         let line = match std::str::from_utf8(&raw) {
             Ok(s) => s,
             Err(e) => {
-                return Err(Error::Encoding {
-                    path: name.to_string(),
-                    encoding: "UTF-8".into(),
-                    offset: offset + e.valid_up_to(),
-                })
+                let good = std::str::from_utf8(&raw[..e.valid_up_to()]).unwrap_or_default();
+                return Err(Error::syntax(
+                    name,
+                    line_no,
+                    good.chars().count() + 1,
+                    "invalid UTF-8 (trame reads UTF-8, or UTF-16 with a BOM)",
+                ));
             }
         };
-        offset += n;
         let line = line.strip_suffix('\n').unwrap_or(line);
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
@@ -275,6 +275,24 @@ mod tests {
         assert_eq!(
             run("a\tb\nabc\t \n").unwrap_err().to_string(),
             "in.tsv:2:5: empty en cell (a TMX unit needs text on both sides)"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let mut h = TmxHeader::new("fr");
+        h.creation_date = Some("20260101T000000Z".into());
+        let err = tsv_to_tmx(
+            "in.tsv",
+            &b"a\tb\ncaf\xE9\tx\n"[..],
+            &h,
+            "en",
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "in.tsv:2:4: invalid UTF-8 (trame reads UTF-8, or UTF-16 with a BOM)"
         );
     }
 
