@@ -387,3 +387,17 @@ fn languages_are_detected_or_chosen() {
     assert_eq!(g.concepts[0].src_terms, vec![Term::new("agence")]);
     assert_eq!(g.concepts[0].tgt_terms, vec![Term::new("agency")]);
 }
+
+proptest! {
+    /// Damaged TBX (truncated, one character changed) gives an error or a glossary, never a panic.
+    #[test]
+    fn damaged_tbx_never_panics(cut in 0usize..4000, at in 0usize..4000, c in any::<char>(), v3 in any::<bool>()) {
+        let xml = export(&sample(), if v3 { TbxVersion::V3 } else { TbxVersion::V2 });
+        let mut chars: Vec<char> = xml.chars().collect();
+        let n = chars.len();
+        chars[at % n] = c;
+        chars.truncate(cut % n + 1);
+        let damaged: String = chars.into_iter().collect();
+        let _ = import(&damaged);
+    }
+}

@@ -153,3 +153,43 @@ fn a_file_is_read_unit_by_unit_from_disk() {
     let back: Vec<_> = reader.collect::<trame::Result<_>>().unwrap();
     assert_eq!(back, units);
 }
+
+/// Damaged documents (truncated, with a byte changed) give an error or units, never a panic.
+fn damaged() -> impl Strategy<Value = Vec<u8>> {
+    let units: Vec<_> = (0..3)
+        .map(|i| TranslationUnit {
+            tuid: Some(i.to_string()),
+            props: vec![Prop::new("x-line", "1")],
+            variants: vec![Variant::new("fr", "un & <deux>"), Variant::new("en", "one")],
+        })
+        .collect();
+    let doc = write(&units);
+    let len = doc.len();
+    (0..len, 0..len, any::<u8>(), any::<bool>()).prop_map(move |(cut, at, byte, utf16)| {
+        let mut d = doc.clone();
+        d[at] = byte;
+        d.truncate(cut.max(1));
+        if utf16 {
+            let mut out = vec![0xFF, 0xFE];
+            for b in d {
+                out.extend_from_slice(&[b, 0]);
+            }
+            out
+        } else {
+            d
+        }
+    })
+}
+
+proptest! {
+    #[test]
+    fn damaged_input_never_panics(bytes in damaged()) {
+        if let Ok(r) = TmxReader::from_bytes("d.tmx", bytes, ReadOptions::default()) {
+            for u in r {
+                if u.is_err() {
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -101,7 +101,9 @@ impl TmxHeader {
 /// A `<prop type="…">value</prop>`; trame's own types start with `x-`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prop {
+    /// The `type` attribute (`x-document`…).
     pub kind: String,
+    /// The element's text.
     pub value: String,
 }
 
@@ -118,7 +120,9 @@ impl Prop {
 /// A `<tuv xml:lang="…"><seg>text</seg></tuv>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
+    /// The `xml:lang` code, as given (`fr`, `fr-FR`).
     pub lang: String,
+    /// The segment as plain text (unescaped; inline codes dropped or kept by the reader option).
     pub text: String,
 }
 
@@ -135,8 +139,11 @@ impl Variant {
 /// A translation unit.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TranslationUnit {
+    /// The `tuid` attribute, if any.
     pub tuid: Option<String>,
+    /// The unit's `<prop>`s, in order.
     pub props: Vec<Prop>,
+    /// The unit's `<tuv>`s, in order; the writer needs at least two, one in the header's `srclang`.
     pub variants: Vec<Variant>,
 }
 

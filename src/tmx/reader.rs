@@ -271,7 +271,7 @@ impl TmxReader {
                 Event::End(_) => {
                     // </tmx> without a body: an empty memory.
                     self.done = true;
-                    return self.read_epilogue();
+                    return self.read_epilogue(true);
                 }
                 Event::Eof => return Err(self.err_at(at, "unexpected end of file: no <body>")),
                 _ => {}
@@ -421,9 +421,9 @@ impl TmxReader {
         }
     }
 
-    /// After `</body>`: expects `</tmx>` and the end of the file.
-    fn read_epilogue(&mut self) -> Result<()> {
-        let mut closed_root = self.done_root_closed();
+    /// After `</body>` (or `</tmx>` when `root_closed`): expects `</tmx>` and the end of the file.
+    fn read_epilogue(&mut self, root_closed: bool) -> Result<()> {
+        let mut closed_root = root_closed;
         loop {
             let (ev, at) = self.next_event()?;
             match ev {
@@ -441,11 +441,6 @@ impl TmxReader {
                 _ => {}
             }
         }
-    }
-
-    /// True when the prologue already consumed `</tmx>` (a file without `<body>`).
-    fn done_root_closed(&self) -> bool {
-        self.done
     }
 }
 
@@ -465,7 +460,7 @@ impl Iterator for TmxReader {
                 Event::Start(e) => self.skip(&e, at)?,
                 Event::End(_) => {
                     // </body>
-                    self.read_epilogue()?;
+                    self.read_epilogue(false)?;
                     return Ok(None);
                 }
                 Event::Eof => return Err(self.err_at(at, "unexpected end of file in <body>")),
