@@ -13,6 +13,7 @@ pub mod input;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
+pub mod tbx;
 pub mod terms;
 pub mod tmx;
 
