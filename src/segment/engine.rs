@@ -16,9 +16,10 @@
 //!      at once when it does not apply). When the pattern has a look-behind, it is instead matched
 //!      on the whole line from the position (so the look-behind sees the text before, like Java's
 //!      transparent bounds) and must start exactly there.
-//!    * `beforebreak` is matched as `(?:…)$` on the line up to the position, starting at most
-//!      [`LOOKBACK`] bytes before it. An end-anchored pattern is run backwards by the `regex`
-//!      crate, so this costs the length of the match, not of the line; look-behinds see the whole
+//!    * `beforebreak` is matched as `(?:…)$` on the line up to the position, starting no further
+//!      back than the pattern's maximum match length (computed once with `regex-syntax`; at most
+//!      [`LOOKBACK`] bytes). An end-anchored pattern is run backwards by the `regex` crate, so
+//!      this costs the length of the match, not of the line; look-behinds and `\b` see the whole
 //!      line before the position.
 //!
 //! Approximations: the text *after* the position is invisible to a look-ahead at the end of a
@@ -38,6 +39,9 @@ pub struct CompiledRule {
     pub is_break: bool,
     /// `(?:before)$`, `None` when the beforebreak is empty (matches everywhere).
     before_end: Option<Regex>,
+    /// How far back a beforebreak match can start: its maximum length in bytes when the regex
+    /// syntax bounds it, else [`LOOKBACK`].
+    before_reach: usize,
     /// The bare beforebreak, to find candidates (break rules only).
     before_find: Option<Regex>,
     /// `^(?:after)` or the bare afterbreak (see `after_needs_context`).
@@ -87,6 +91,11 @@ impl CompiledRule {
         } else {
             None
         };
+        let before_reach = regex_syntax::Parser::new()
+            .parse(before)
+            .ok()
+            .and_then(|hir| hir.properties().maximum_len())
+            .map_or(LOOKBACK, |n| n.min(LOOKBACK));
         let after_needs_context = after.contains("(?<=") || after.contains("(?<!");
         let after_re = if after.is_empty() {
             None
@@ -103,6 +112,7 @@ impl CompiledRule {
         Ok(CompiledRule {
             is_break,
             before_end,
+            before_reach,
             before_find,
             after: after_re,
             after_needs_context,
@@ -125,7 +135,7 @@ impl CompiledRule {
         }
         if let Some(before) = &self.before_end {
             let hay = &line[..pos];
-            let mut from = pos.saturating_sub(LOOKBACK);
+            let mut from = pos.saturating_sub(self.before_reach);
             while !hay.is_char_boundary(from) {
                 from -= 1;
             }
@@ -164,11 +174,12 @@ impl Engine {
         let mut candidates: Vec<usize> = Vec::new();
         for rule in self.rules.iter().filter(|r| r.is_break) {
             if let Some(re) = &rule.before_find {
-                for m in re.find_iter(line).flatten() {
+                // An error (backtrack limit) ends the scan: the iterator would repeat it forever.
+                for m in re.find_iter(line).map_while(Result::ok) {
                     candidates.push(m.end());
                 }
             } else if let Some(re) = &rule.after_find {
-                for m in re.find_iter(line).flatten() {
+                for m in re.find_iter(line).map_while(Result::ok) {
                     candidates.push(m.start());
                 }
             } else {

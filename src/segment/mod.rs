@@ -136,13 +136,11 @@ impl Segmenter {
         &self.warnings
     }
 
-    /// Splits `text` into segments. Every line end is a hard break (paragraphs, headings).
+    /// Splits `text` into segments. Every line end (`\n`, `\r\n`, or a lone `\r`) is a hard
+    /// break (paragraphs, headings); inside a line, the SRX rules decide.
     pub fn segment(&self, text: &str) -> Vec<Segment> {
         let mut out = Vec::new();
-        let mut line_start = 0;
-        for raw in text.split_inclusive('\n') {
-            let line = raw.strip_suffix('\n').unwrap_or(raw);
-            let line = line.strip_suffix('\r').unwrap_or(line);
+        for (line_start, line) in lines(text) {
             let mut from = 0;
             for cut in self
                 .engine
@@ -155,7 +153,6 @@ impl Segmenter {
                 }
                 from = cut;
             }
-            line_start += raw.len();
         }
         out
     }
@@ -174,6 +171,26 @@ impl Segmenter {
             })
             .collect()
     }
+}
+
+/// The lines of `text` without their terminators, with their byte offsets.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let rest = &bytes[start..];
+        let (len, term) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(k) if rest[k] == b'\r' && rest.get(k + 1) == Some(&b'\n') => (k, 2),
+            Some(k) => (k, 1),
+            None => (rest.len(), 0),
+        };
+        let line = (start, &text[start..start + len]);
+        start += len + term;
+        Some(line)
+    })
 }
 
 fn compile_rule(file: &str, set: &str, index: usize, rule: &srx::SrxRule) -> Result<CompiledRule> {
@@ -267,6 +284,15 @@ mod tests {
         let segs = s.segment("Titre\r\nCorps du texte\r\n");
         let texts: Vec<_> = segs.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["Titre", "Corps du texte"]);
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_hard_breaks_too() {
+        let s = Segmenter::builtin("fr").unwrap();
+        let text = "Un titre\rUn corps";
+        let segs = s.segment(text);
+        assert_eq!(segs.len(), 2);
+        assert_eq!(&text[segs[1].start..segs[1].end], "Un corps");
     }
 
     #[test]
