@@ -1,9 +1,28 @@
-//! Sentence segmentation with SRX 2.0 rules (Java regex dialect translated), built-in rules for French and English.
+//! Sentence segmentation with SRX 2.0 rules (Java regex dialect translated), built-in rules for
+//! French and English.
 //!
-//! STUB (interface contract): the real implementation replaces the bodies, not the signatures.
+//! * [`srx`] reads an SRX 2.0 document into plain data;
+//! * [`java_regex`] translates its Java-dialect patterns into `fancy-regex` syntax;
+//! * [`engine`] finds break positions efficiently;
+//! * this module ties them together: [`Segmenter`] picks the rule sets for a language (language
+//!   maps, cascading), and cuts text into clean [`Segment`]s.
+//!
+//! Every `\n` in the segmented text is a hard break: the cleaner puts one paragraph, heading or
+//! contact line per line, and no SRX rule is asked about line ends. A `\r` before it is ignored.
+
+pub mod engine;
+pub mod java_regex;
+pub mod offsets;
+pub mod srx;
 
 use crate::clean::CleanText;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use engine::{CompiledRule, Engine};
+
+/// The built-in French rules (our own SRX file).
+pub const FR_SRX: &str = include_str!("rules/fr.srx");
+/// The built-in English rules (our own SRX file).
+pub const EN_SRX: &str = include_str!("rules/en.srx");
 
 /// One segment: its normalised text and its byte span in the text that was segmented.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -19,37 +38,121 @@ pub struct Segment {
 /// A segmenter for one language, built once from SRX rules; `Send + Sync`, reusable across threads.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
-    _lang: String,
+    lang: String,
+    engine: Engine,
+    warnings: Vec<String>,
 }
 
 impl Segmenter {
     /// The built-in rules for `lang` (`fr`, `en`; other codes fall back to the default rules).
     pub fn builtin(lang: &str) -> Result<Self> {
-        Ok(Segmenter {
-            _lang: lang.to_string(),
-        })
+        let lower = lang.to_ascii_lowercase();
+        if lower.starts_with("en") {
+            Self::from_srx_named(EN_SRX, lang, "<built-in en.srx>")
+        } else {
+            Self::from_srx_named(FR_SRX, lang, "<built-in fr.srx>")
+        }
     }
 
     /// Rules read from an SRX 2.0 document, for language code `lang`.
-    pub fn from_srx(_srx_xml: &str, lang: &str) -> Result<Self> {
-        Self::builtin(lang)
+    pub fn from_srx(srx_xml: &str, lang: &str) -> Result<Self> {
+        Self::from_srx_named(srx_xml, lang, "<srx>")
     }
 
-    /// Splits `text` into segments. Every line end is a hard break (paragraphs, headings).
+    /// Rules read from the SRX 2.0 file at `path` (errors name the file, line and column).
+    pub fn from_srx_file(path: &str, lang: &str) -> Result<Self> {
+        let source = crate::input::read_source(path, None)?;
+        Self::from_srx_named(&source.text, lang, path)
+    }
+
+    /// Rules read from an SRX 2.0 document; `name` is the file name shown in errors.
+    ///
+    /// Language maps are tried in order; `languagepattern` must match the whole code. With
+    /// `cascade="yes"` the rule sets of all matching maps are concatenated in map order, otherwise
+    /// only the first matching map's set is used. A code no map matches is an error.
+    pub fn from_srx_named(srx_xml: &str, lang: &str, name: &str) -> Result<Self> {
+        let doc =
+            srx::parse(srx_xml).map_err(|e| Error::syntax(name, e.line, e.column, e.message))?;
+        let mut warnings = doc.warnings.clone();
+        warnings.dedup();
+        let mut rules = Vec::new();
+        let mut matched = Vec::new();
+        for map in &doc.maps {
+            let pattern = java_regex::translate(&map.pattern).map_err(|e| {
+                Error::syntax(
+                    name,
+                    map.line,
+                    1,
+                    format!("languagepattern `{}`: {e}", map.pattern),
+                )
+            })?;
+            let re = regex::Regex::new(&format!("^(?:{pattern})$")).map_err(|e| {
+                Error::syntax(
+                    name,
+                    map.line,
+                    1,
+                    format!("languagepattern `{}`: {e}", map.pattern),
+                )
+            })?;
+            if !re.is_match(lang) {
+                continue;
+            }
+            matched.push(map.rule_name.clone());
+            // `parse` checked that every map names an existing rule set.
+            if let Some(set) = doc.language_rules.iter().find(|s| s.name == map.rule_name) {
+                for (k, rule) in set.rules.iter().enumerate() {
+                    rules.push(compile_rule(name, &set.name, k + 1, rule)?);
+                }
+            }
+            if !doc.cascade {
+                break;
+            }
+        }
+        if matched.is_empty() {
+            return Err(Error::invalid(
+                name,
+                format!("no <languagemap> matches language `{lang}`"),
+            ));
+        }
+        Ok(Segmenter {
+            lang: lang.to_string(),
+            engine: Engine::new(rules),
+            warnings,
+        })
+    }
+
+    /// The language code this segmenter was built for.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// Number of rules in force (after cascading).
+    pub fn rule_count(&self) -> usize {
+        self.engine.len()
+    }
+
+    /// What the SRX file held that trame reads but does not implement (Okapi options…).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Splits `text` into segments. Every line end (`\n`, `\r\n`, or a lone `\r`) is a hard
+    /// break (paragraphs, headings); inside a line, the SRX rules decide.
     pub fn segment(&self, text: &str) -> Vec<Segment> {
         let mut out = Vec::new();
-        let mut pos = 0;
-        for line in text.split_inclusive('\n') {
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                let start = pos + (line.len() - line.trim_start().len());
-                out.push(Segment {
-                    text: trimmed.to_string(),
-                    start,
-                    end: start + trimmed.len(),
-                });
+        for (line_start, line) in lines(text) {
+            let mut from = 0;
+            for cut in self
+                .engine
+                .breaks(line)
+                .into_iter()
+                .chain(std::iter::once(line.len()))
+            {
+                if let Some(seg) = make_segment(line, from, cut, line_start) {
+                    out.push(seg);
+                }
+                from = cut;
             }
-            pos += line.len();
         }
         out
     }
@@ -67,5 +170,135 @@ impl Segmenter {
                 }
             })
             .collect()
+    }
+}
+
+/// The lines of `text` without their terminators, with their byte offsets.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let rest = &bytes[start..];
+        let (len, term) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(k) if rest[k] == b'\r' && rest.get(k + 1) == Some(&b'\n') => (k, 2),
+            Some(k) => (k, 1),
+            None => (rest.len(), 0),
+        };
+        let line = (start, &text[start..start + len]);
+        start += len + term;
+        Some(line)
+    })
+}
+
+fn compile_rule(file: &str, set: &str, index: usize, rule: &srx::SrxRule) -> Result<CompiledRule> {
+    let origin = format!("rule {index} of languagerule `{set}`");
+    let fail = |part: &str, pattern: &str, msg: String| {
+        Error::syntax(
+            file,
+            rule.line,
+            rule.column,
+            format!("{origin}: {part} `{pattern}`: {msg}"),
+        )
+    };
+    let before = java_regex::translate(&rule.before)
+        .map_err(|e| fail("beforebreak", &rule.before, e.to_string()))?;
+    let after = java_regex::translate(&rule.after)
+        .map_err(|e| fail("afterbreak", &rule.after, e.to_string()))?;
+    CompiledRule::new(rule.is_break, &before, &after, origin.clone()).map_err(|e| {
+        let java = if e.part == "beforebreak" {
+            &rule.before
+        } else {
+            &rule.after
+        };
+        fail(e.part, java, e.message)
+    })
+}
+
+/// The segment for `line[from..to]`, trimmed and with whitespace runs normalised; `None` if blank.
+///
+/// A run of whitespace becomes one space, except a lone no-break space (U+00A0, U+202F), which
+/// is French typography (before `:` `;` `%`, inside `« »`) rather than layout, and is kept.
+fn make_segment(line: &str, from: usize, to: usize, base: usize) -> Option<Segment> {
+    let piece = &line[from..to];
+    let trimmed = piece.trim_start();
+    let lead = piece.len() - trimmed.len();
+    let trimmed = trimmed.trim_end();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let mut text = String::with_capacity(trimmed.len());
+    let mut run: Option<(char, usize)> = None; // first char of the current whitespace run, length
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            run = Some(match run {
+                None => (c, 1),
+                Some((first, n)) => (first, n + 1),
+            });
+        } else {
+            if let Some((first, n)) = run.take() {
+                if n == 1 && (first == '\u{A0}' || first == '\u{202F}') {
+                    text.push(first);
+                } else {
+                    text.push(' ');
+                }
+            }
+            text.push(c);
+        }
+    }
+    let start = base + from + lead;
+    Some(Segment {
+        text,
+        start,
+        end: start + trimmed.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segmenter_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Segmenter>();
+    }
+
+    #[test]
+    fn whitespace_is_normalised_and_spans_point_at_the_text() {
+        let s = Segmenter::builtin("fr").unwrap();
+        let text = "  Un  \t essai.\nDeux.";
+        let segs = s.segment(text);
+        assert_eq!(segs.len(), 2);
+        assert_eq!(segs[0].text, "Un essai.");
+        assert_eq!(&text[segs[0].start..segs[0].end], "Un  \t essai.");
+        assert_eq!(segs[1].text, "Deux.");
+        assert_eq!(&text[segs[1].start..segs[1].end], "Deux.");
+    }
+
+    #[test]
+    fn crlf_lines_are_hard_breaks() {
+        let s = Segmenter::builtin("fr").unwrap();
+        let segs = s.segment("Titre\r\nCorps du texte\r\n");
+        let texts: Vec<_> = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["Titre", "Corps du texte"]);
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_hard_breaks_too() {
+        let s = Segmenter::builtin("fr").unwrap();
+        let text = "Un titre\rUn corps";
+        let segs = s.segment(text);
+        assert_eq!(segs.len(), 2);
+        assert_eq!(&text[segs[1].start..segs[1].end], "Un corps");
+    }
+
+    #[test]
+    fn a_lone_no_break_space_is_kept() {
+        let s = Segmenter::builtin("fr").unwrap();
+        let segs = s.segment("Il a dit\u{A0}: oui.");
+        assert_eq!(segs[0].text, "Il a dit\u{A0}: oui.");
     }
 }

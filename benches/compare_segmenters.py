@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Helper of compare_segmenters.sh: builds the French benchmark text and times the segmenters.
+
+Subcommands:
+  corpus FIXTURE_DIR OUT MIN_BYTES   write the bodies of the fixture releases, repeated to MIN_BYTES
+  run CORPUS TRAME [SRX_FILE [SRX_PEER]]   time trame (subprocess) and the Python peers (in process)
+
+Every tool gets the same text, one paragraph per line, and segments it line by line (trame does the
+same internally). Throughput is MB/s of input text; the best of a few runs is kept for fast tools.
+"""
+import os
+import subprocess
+import sys
+import time
+
+
+def build_corpus(fixture_dir, out, min_bytes):
+    files = sorted(f for f in os.listdir(fixture_dir) if f.endswith(".txt"))
+    docs = []
+    for f in files:
+        with open(os.path.join(fixture_dir, f), encoding="utf-8") as h:
+            docs.append([l.strip() for l in h.read().splitlines()])
+    # Body lines: not shared with another release (the site navigation is), long enough to be prose.
+    counts = {}
+    for lines in docs:
+        for l in set(lines):
+            counts[l] = counts.get(l, 0) + 1
+    body = [l for lines in docs for l in lines if counts[l] == 1 and len(l) >= 40]
+    block = "\n".join(body) + "\n"
+    reps = max(1, -(-min_bytes // len(block.encode("utf-8"))))
+    with open(out, "w", encoding="utf-8") as h:
+        h.write(block * reps)
+    print(f"corpus: {out}: {len(body)} body lines x {reps} = {os.path.getsize(out) / 1e6:.1f} MB")
+
+
+def best_of(n, fn):
+    best = None
+    for _ in range(n):
+        t = time.perf_counter()
+        count = fn()
+        dt = time.perf_counter() - t
+        if best is None or dt < best[0]:
+            best = (dt, count)
+    return best
+
+
+def run(corpus, trame, srx_file=None, srx_peer=None):
+    with open(corpus, encoding="utf-8") as h:
+        text = h.read()
+    lines = text.splitlines()
+    mb = len(text.encode("utf-8")) / 1e6
+    rows = []
+
+    def trame_cmd(extra):
+        def fn():
+            out = subprocess.run([trame, "segment", "--no-clean", *extra, corpus],
+                                 check=True, capture_output=True).stdout
+            return sum(1 for l in out.splitlines() if l.strip())
+        return fn
+
+    rows.append(("trame (built-in fr.srx)", best_of(3, trame_cmd([]))))
+    if srx_file:
+        rows.append(("trame --srx LanguageTool", best_of(1, trame_cmd(["--srx", srx_file]))))
+    if srx_peer and srx_file:
+        out = subprocess.run([srx_peer, srx_file, corpus], check=True,
+                             capture_output=True, text=True).stdout.split()
+        rows.append(("srx 0.1.4 crate + LanguageTool", (float(out[0]), int(out[1]))))
+
+    try:
+        from sentencex import segment as sx_segment
+        rows.append(("sentencex", best_of(3, lambda: sum(len(list(sx_segment("fr", l))) for l in lines))))
+    except ImportError:
+        print("sentencex not installed", file=sys.stderr)
+    try:
+        from sentence_splitter import SentenceSplitter
+        splitter = SentenceSplitter(language="fr")
+        rows.append(("sentence-splitter (Moses)", best_of(1, lambda: sum(len(splitter.split(l)) for l in lines))))
+    except ImportError:
+        print("sentence-splitter not installed", file=sys.stderr)
+    try:
+        import pysbd
+        seg = pysbd.Segmenter(language="fr", clean=False)
+        rows.append(("pySBD", best_of(1, lambda: sum(len(seg.segment(l)) for l in lines))))
+    except ImportError:
+        print("pysbd not installed", file=sys.stderr)
+
+    base = mb / rows[0][1][0]
+    print(f"\nInput: {mb:.1f} MB of French release text, {len(lines)} paragraphs\n")
+    print(f"| {'tool':32} | {'seconds':>8} | {'MB/s':>8} | {'segments':>9} | {'trame is ×':>10} |")
+    print(f"|{'-' * 34}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 12}|")
+    for name, (dt, count) in rows:
+        speed = mb / dt
+        print(f"| {name:32} | {dt:8.2f} | {speed:8.2f} | {count:9d} | {base / speed:10.1f} |")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "corpus":
+        build_corpus(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif sys.argv[1] == "run":
+        run(*sys.argv[2:])
+    else:
+        sys.exit(__doc__)
