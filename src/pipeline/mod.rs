@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 pub struct BuildConfig {
     pub fr_dir: PathBuf,
     pub en_dir: PathBuf,
+    pub glossary: PathBuf,
     pub out_dir: PathBuf,
     /// Language codes written into the TMX and TBX (`fr`, `en-GB`…).
     pub src_lang: String,
@@ -249,4 +250,131 @@ pub fn summarise(pairs: &[ProcessedPair]) -> BuildSummary {
         summary.mean_confidence = confidence_sum / beads as f64;
     }
     summary
+}
+
+impl BuildSummary {
+    /// The human summary `trame build` prints.
+    pub fn to_text(&self) -> String {
+        let mut s = String::new();
+        s.push_str(&format!("documents        {}\n", self.documents));
+        s.push_str(&format!(
+            "segments         {} French, {} English\n",
+            self.fr_segments, self.en_segments
+        ));
+        let links: Vec<String> = self
+            .links_by_type
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        s.push_str(&format!("links            {}\n", links.join(", ")));
+        s.push_str(&format!("mean confidence  {:.3}\n", self.mean_confidence));
+        s.push_str(&format!("term hits        {}\n", self.term_hits));
+        s.push_str(&format!("TMX units        {}\n", self.tmx_units));
+        for o in &self.outputs {
+            s.push_str(&format!("wrote            {o}\n"));
+        }
+        s
+    }
+}
+
+/// Runs the whole job: pair, read, clean, segment, match, align, then write every output into
+/// `config.out_dir`. `on_total` receives the number of pairs, `on_done` each finished pair's name.
+pub fn build(
+    config: &BuildConfig,
+    on_total: &dyn Fn(usize),
+    on_done: &(dyn Fn(&str) + Sync),
+) -> Result<BuildSummary> {
+    let glossary_path = config.glossary.display().to_string();
+    let glossary_source = input::read_source(&glossary_path, None)?;
+    let glossary = crate::glossary::csv::read_csv(&glossary_source)?;
+    let pairing = pair_documents(&config.fr_dir, &config.en_dir)?;
+    if pairing.pairs.is_empty() {
+        return Err(Error::invalid(
+            config.fr_dir.display().to_string(),
+            format!(
+                "no French file has an English counterpart of the same name in {}",
+                config.en_dir.display()
+            ),
+        ));
+    }
+    on_total(pairing.pairs.len());
+    let stages = Stages::new(Some(&glossary))?;
+    let (processed, failures) = run_pairs(&pairing.pairs, &stages, on_done);
+    let out = &config.out_dir;
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out.display().to_string(), e))?;
+    let mut summary = summarise(&processed);
+    summary.unpaired = pairing
+        .unpaired
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    summary.failures = failures
+        .iter()
+        .map(|f| format!("{}: {}", f.path, f.error))
+        .collect();
+    let tmx_path = out.join("memory.tmx");
+    summary.tmx_units = write_memory(&tmx_path, &processed, config)?;
+    summary.outputs.push(tmx_path.display().to_string());
+    Ok(summary)
+}
+
+/// Writes the aligned pairs as TMX; 1-0/0-1 beads and links under the confidence threshold are left out.
+fn write_memory(path: &Path, pairs: &[ProcessedPair], config: &BuildConfig) -> Result<usize> {
+    use crate::tmx::{Prop, TmxHeader, TmxWriter, TranslationUnit, Variant};
+    let mut units = 0;
+    crate::output::write_atomic(path, |w| {
+        let mut writer = TmxWriter::new(w, &TmxHeader::new(&config.src_lang))?;
+        for pair in pairs {
+            for bead in &pair.beads {
+                if bead.src.is_empty()
+                    || bead.tgt.is_empty()
+                    || bead.confidence < config.min_confidence
+                {
+                    continue;
+                }
+                let join = |segs: &[Segment], ids: &[usize]| {
+                    ids.iter()
+                        .map(|&i| segs[i].text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                units += 1;
+                let tu = TranslationUnit {
+                    tuid: Some(units.to_string()),
+                    props: vec![
+                        Prop {
+                            kind: "x-document".into(),
+                            value: pair.name.clone(),
+                        },
+                        Prop {
+                            kind: "x-line".into(),
+                            value: pair.fr_lines[bead.src[0]].to_string(),
+                        },
+                        Prop {
+                            kind: "x-bead".into(),
+                            value: bead_shape(bead),
+                        },
+                        Prop {
+                            kind: "x-confidence".into(),
+                            value: format!("{:.3}", bead.confidence),
+                        },
+                    ],
+                    variants: vec![
+                        Variant {
+                            lang: config.src_lang.clone(),
+                            text: join(&pair.fr_segments, &bead.src),
+                        },
+                        Variant {
+                            lang: config.tgt_lang.clone(),
+                            text: join(&pair.en_segments, &bead.tgt),
+                        },
+                    ],
+                };
+                writer.write_unit(&tu)?;
+            }
+        }
+        writer.finish()?;
+        Ok(())
+    })?;
+    Ok(units)
 }
