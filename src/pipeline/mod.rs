@@ -10,7 +10,8 @@ use crate::error::{Error, Result};
 use crate::glossary::Glossary;
 use crate::input;
 use crate::segment::{Segment, Segmenter};
-use crate::terms::{Matcher, Occurrence};
+use crate::tbx::TbxVersion;
+use crate::terms::{Matcher, TermRecord};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -92,8 +93,8 @@ pub struct ProcessedPair {
     pub en_path: String,
     pub fr_segments: Vec<Segment>,
     pub en_segments: Vec<Segment>,
-    /// Term occurrences per French segment, positions relative to the segment text.
-    pub terms: Vec<Occurrence>,
+    /// Term occurrences in the French document, positions in the original file.
+    pub terms: Vec<TermRecord>,
     /// Line (1-based, in the original French file) of each French segment.
     pub fr_lines: Vec<usize>,
     pub beads: Vec<Bead>,
@@ -113,8 +114,16 @@ pub fn process_pair(
         .iter()
         .map(|s| index.line_col(&fr.0.text, s.start).line)
         .collect();
-    let terms = match &stages.matcher {
-        Some(m) => m.find(&fr.0.text),
+    let terms = match &stages.glossary_matcher {
+        Some((glossary, matcher)) => crate::terms::report::records_in_clean(
+            matcher,
+            glossary,
+            &crate::terms::Document {
+                name: &fr.0.path,
+                text: &fr.0.text,
+            },
+            fr.1,
+        ),
         None => Vec::new(),
     };
     let src: Vec<&str> = fr_segments.iter().map(|s| s.text.as_str()).collect();
@@ -137,7 +146,8 @@ pub fn process_pair(
 pub struct Stages {
     pub fr_segmenter: Segmenter,
     pub en_segmenter: Segmenter,
-    pub matcher: Option<Matcher>,
+    /// The glossary and its matcher, when terms are matched.
+    pub glossary_matcher: Option<(Glossary, Matcher)>,
     pub align_options: AlignOptions,
     pub clean_options: CleanOptions,
 }
@@ -148,7 +158,7 @@ impl Stages {
         Ok(Stages {
             fr_segmenter: Segmenter::builtin("fr")?,
             en_segmenter: Segmenter::builtin("en")?,
-            matcher: glossary.map(Matcher::new),
+            glossary_matcher: glossary.map(|g| (g.clone(), Matcher::new(g))),
             align_options: AlignOptions::default(),
             clean_options: CleanOptions::default(),
         })
@@ -285,8 +295,7 @@ pub fn build(
     on_done: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildSummary> {
     let glossary_path = config.glossary.display().to_string();
-    let glossary_source = input::read_source(&glossary_path, None)?;
-    let glossary = crate::glossary::csv::read_csv(&glossary_source)?;
+    let glossary = crate::glossary::read_glossary(&glossary_path, None)?;
     let pairing = pair_documents(&config.fr_dir, &config.en_dir)?;
     if pairing.pairs.is_empty() {
         return Err(Error::invalid(
@@ -315,6 +324,29 @@ pub fn build(
     let tmx_path = out.join("memory.tmx");
     summary.tmx_units = write_memory(&tmx_path, &processed, config)?;
     summary.outputs.push(tmx_path.display().to_string());
+    let tbx_options = crate::tbx::ExportOptions {
+        src_lang: Some(config.src_lang.clone()),
+        tgt_lang: Some(config.tgt_lang.clone()),
+        title: None,
+    };
+    for (file, version) in [
+        ("glossary.tbx", TbxVersion::V2),
+        ("glossary-tbx3.tbx", TbxVersion::V3),
+    ] {
+        let path = out.join(file);
+        crate::output::write_atomic(&path, |w| {
+            crate::tbx::write_tbx(&glossary, version, &tbx_options, w).map(|_| ())
+        })?;
+        summary.outputs.push(path.display().to_string());
+    }
+    let terms_path = out.join("terms.jsonl");
+    crate::output::write_atomic(&terms_path, |w| {
+        for pair in &processed {
+            crate::terms::report::write_records(&pair.terms, crate::terms::Format::Jsonl, &[], w)?;
+        }
+        Ok(())
+    })?;
+    summary.outputs.push(terms_path.display().to_string());
     Ok(summary)
 }
 

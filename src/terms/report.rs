@@ -70,16 +70,26 @@ pub fn find_in_documents(
     } else {
         docs.iter().map(|d| clean::identity(d.text)).collect()
     };
-    let mut records = Vec::new();
-    for (doc, ct) in docs.iter().zip(&cleaned) {
-        let index = LineIndex::new(doc.text);
-        for occ in matcher.find(&ct.text) {
-            if let Some(r) = record(doc, &index, ct, glossary, &occ) {
-                records.push(r);
-            }
-        }
-    }
-    records
+    docs.iter()
+        .zip(&cleaned)
+        .flat_map(|(doc, ct)| records_in_clean(matcher, glossary, doc, ct))
+        .collect()
+}
+
+/// Finds the glossary terms of one document already cleaned into `clean`; positions refer to
+/// the original text `doc.text`.
+pub fn records_in_clean(
+    matcher: &Matcher,
+    glossary: &Glossary,
+    doc: &Document<'_>,
+    clean: &CleanText,
+) -> Vec<TermRecord> {
+    let index = LineIndex::new(doc.text);
+    matcher
+        .find(&clean.text)
+        .iter()
+        .filter_map(|occ| record(doc, &index, clean, glossary, occ))
+        .collect()
 }
 
 /// Maps an occurrence in the cleaned text to a record on the original text.
