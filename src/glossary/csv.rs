@@ -168,7 +168,7 @@ fn read_concept(path: &str, record: &Record, columns: &Columns) -> Result<Concep
         columns
             .get(name)
             .and_then(|&i| record.fields.get(i))
-            .map(|s| s.trim())
+            .map(|s| unguard_formula(s.trim()))
     };
     let optional = |name: &str| cell(name).filter(|s| !s.is_empty()).map(str::to_string);
     let fr = cell("fr").unwrap_or("");
@@ -476,8 +476,40 @@ pub fn write_csv(glossary: &Glossary, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// Quotes a field when it holds a delimiter, quote, line break or edge spaces.
+/// Characters that make a spreadsheet (Excel, LibreOffice) read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Prefixes a cell that a spreadsheet would run as a formula (`=cmd|…`, `+SUM(…)`) with `'`,
+/// the OWASP-recommended guard; [`unguard_formula`] takes it off again on reading.
+fn guard_formula(field: &str) -> String {
+    if field.starts_with(FORMULA_STARTS) || is_guarded(field) {
+        format!("'{field}")
+    } else {
+        field.to_string()
+    }
+}
+
+/// Whether `field` is a guarded formula cell: `'` then a formula start.
+fn is_guarded(field: &str) -> bool {
+    field
+        .strip_prefix('\'')
+        .is_some_and(|rest| rest.starts_with(FORMULA_STARTS) || is_guarded(rest))
+}
+
+/// Removes the guard [`guard_formula`] added, so a written glossary reads back unchanged.
+fn unguard_formula(field: &str) -> &str {
+    if is_guarded(field) {
+        &field[1..]
+    } else {
+        field
+    }
+}
+
+/// Quotes a field when it holds a delimiter, quote, line break or edge spaces, after guarding
+/// formula-looking cells.
 fn quote(field: &str) -> String {
+    let guarded = guard_formula(field);
+    let field = guarded.as_str();
     let needs = field.contains([',', ';', '\t', '"', '\n', '\r'])
         || field.starts_with(' ')
         || field.ends_with(' ');
@@ -665,5 +697,23 @@ mod tests {
         assert_eq!(detect_delimiter("id\tfr\ten\n"), '\t');
         assert_eq!(detect_delimiter("id;fr;en\n"), ';');
         assert_eq!(detect_delimiter("\"a;b\",fr,en\n"), ',');
+    }
+}
+
+#[cfg(test)]
+mod formula_tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_guarded_on_writing_and_restored_on_reading() {
+        assert_eq!(quote("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(quote("+SUM(A1)"), "'+SUM(A1)");
+        assert_eq!(quote("@note"), "'@note");
+        assert_eq!(quote("'=already"), "''=already");
+        assert_eq!(quote("Haut-Commissariat"), "Haut-Commissariat");
+        assert_eq!(unguard_formula("'=cmd"), "=cmd");
+        assert_eq!(unguard_formula("''=already"), "'=already");
+        assert_eq!(unguard_formula("l'OIM"), "l'OIM");
+        assert_eq!(unguard_formula("'quoted'"), "'quoted'");
     }
 }
