@@ -13,6 +13,11 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
 
+/// A printable ASCII byte (not a space, not a control).
+fn is_plain_ascii(b: u8) -> bool {
+    b > b' ' && b < 0x7f
+}
+
 /// Invisible characters dropped outright: zero-width space, word joiner, BOM, soft hyphen.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
@@ -64,19 +69,36 @@ fn normalize_line(
     // Current white-space run: its start, and its first non-breaking space if any.
     let mut ws_start: Option<usize> = None;
     let mut nbsp: Option<(usize, usize)> = None;
-    for (i, c) in line.char_indices() {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        // Fast path: printable ASCII inside a chunk, or one space between two such characters.
+        if chunk.is_some()
+            && (is_plain_ascii(b0)
+                || (b0 == b' ' && bytes.get(i + 1).copied().is_some_and(is_plain_ascii)))
+        {
+            i += 1;
+            continue;
+        }
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
         let abs = base + i;
+        let next_i = i + c.len_utf8();
         if c == ' ' && chunk.is_some() {
             // A single space between two words is kept as it is: the chunk goes on (one copy
             // per line instead of one per word).
-            if line[i + 1..]
+            if line[next_i..]
                 .chars()
                 .next()
                 .is_some_and(|n| !is_space(n) && !is_nbsp(n) && !is_invisible(n))
             {
+                i = next_i;
                 continue;
             }
         }
+        i = next_i;
         let space = is_space(c) || is_nbsp(c);
         if space || is_invisible(c) {
             if let Some(s) = chunk.take() {

@@ -72,9 +72,16 @@ const LABELS: &[&str] = &[
 
 /// The label a contact line opens with, if any: `E-mail:`, `Tél.:`, `Tel`…
 fn label_prefix(line: &str) -> Option<&str> {
-    let end = line
-        .find(|c: char| !(c.is_alphabetic() || c == '-' || c == ' '))
-        .unwrap_or(line.len());
+    // The longest label, "site web", is 9 characters long: look no further than 12.
+    let end = match line
+        .char_indices()
+        .take(13)
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == ' '))
+    {
+        Some((i, _)) => i,
+        None if line.chars().nth(12).is_none() => line.len(),
+        None => return None,
+    };
     let word = line[..end].trim_end();
     let lower = word.to_lowercase();
     LABELS.contains(&lower.as_str()).then_some(word)
