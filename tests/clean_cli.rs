@@ -433,3 +433,16 @@ fn several_documents_are_separated_by_one_blank_line() {
         .success()
         .stdout("Premier.\n\n\nSecond.\n");
 }
+
+/// An English release scraped the same way (our own text) has an English menu of the same
+/// shape: the heuristic is language-neutral.
+#[test]
+fn an_english_menu_goes_when_the_release_is_cleaned_alone() {
+    let release = "-\nWho We Are\nWho We AreIOM is part of the United Nations System.\nStructure\nStructure\n- Organizational Structure\n- Director General\n-\nOur Work\nOur Work\n- Where We Work\n- Data and Research\n- 2030 AGENDA\nIOM Joins Summit of the Americas Working Group\nWashington, D.C. - IOM has joined the Joint Summit Working Group.\nFor more information, please contact\nLiz Lizama\nEmail: elizama@iom.int\n";
+    trame()
+        .args(["clean", "-"])
+        .write_stdin(release)
+        .assert()
+        .success()
+        .stdout("IOM Joins Summit of the Americas Working Group\nWashington, D.C. - IOM has joined the Joint Summit Working Group.\nFor more information, please contact\nLiz Lizama\nEmail: elizama@iom.int\n");
+}

@@ -28,9 +28,16 @@
 //!    share. Known boilerplate texts ([`CleanOptions::boilerplate`]) are removed the
 //!    same way. Then a leading site-navigation menu (bullets `- X`, lone `-`, repeated labels,
 //!    labels glued to their blurb) is removed even from a document cleaned alone.
-//! 5. **Unwrapping** ([`unwrap`]): a document whose lines are mostly wrapped mid-sentence is
-//!    rejoined into paragraphs; in every document an obvious wrap (`veuillez` / `contacter:`) and
-//!    a contact label alone on its line (`E-mail:` / `x@y`) are joined.
+//! 5. **Unwrapping** ([`unwrap`]): a blank line always ends a paragraph. A document whose lines
+//!    are mostly wrapped mid-sentence (at least 3 and a quarter of its line ends are followed by
+//!    a lower-case line, median line ≤ 100 characters) is rejoined into paragraphs: a line goes
+//!    on after a comma, a function word, an abbreviation, a split compound (`Sud-` / `Sud`,
+//!    joined without space) or before a lower-case word; a line break stays after a sentence end
+//!    before a capital, before a dateline (`Argentine - `), a list item, a contact label or a
+//!    contact opener, after `veuillez contacter:`, and wherever the next word would have fitted
+//!    on the line (the line was not wrapped). In every other document only an obvious wrap
+//!    (a line ending in a letter or comma, then a lower-case line: `veuillez` / `contacter:`)
+//!    and a contact label alone on its line (`E-mail:` / `x@y`) are joined.
 //!
 //! Every step is linear in the input size (shared lines are found with one hash map).
 
