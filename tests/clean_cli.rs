@@ -446,3 +446,46 @@ fn an_english_menu_goes_when_the_release_is_cleaned_alone() {
         .success()
         .stdout("IOM Joins Summit of the Americas Working Group\nWashington, D.C. - IOM has joined the Joint Summit Working Group.\nFor more information, please contact\nLiz Lizama\nEmail: elizama@iom.int\n");
 }
+
+#[test]
+fn switches_keep_the_menu_and_the_wraps() {
+    let out = clean_stdout(&["--keep-navigation", "--no-unwrap", &fixture(LIMA)]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "-");
+    assert_eq!(lines[1], "Qui sommes nous");
+    assert_eq!(
+        lines[29],
+        "Fin de la réunion ministérielle consacrée a la migration"
+    );
+    assert_eq!(lines[30], "Les ministres de 24 pays à fort taux");
+    assert_eq!(lines.last(), Some(&"dcortes@iom.int"));
+}
+
+#[test]
+fn min_block_decides_how_many_shared_lines_make_boilerplate() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Titre A\nMenu un\nMenu deux\nCorps A.\n").unwrap();
+    std::fs::write(&b, "Titre B\nMenu un\nMenu deux\nCorps B.\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    // Two shared lines in the middle: not a block by default…
+    assert_eq!(
+        clean_stdout(&[a, b]),
+        "Titre A\nMenu un\nMenu deux\nCorps A.\n\nTitre B\nMenu un\nMenu deux\nCorps B.\n"
+    );
+    // …but with --min-block 2 they are.
+    assert_eq!(
+        clean_stdout(&["--min-block", "2", a, b]),
+        "Titre A\nCorps A.\n\nTitre B\nCorps B.\n"
+    );
+    trame()
+        .args(["clean", "--min-block", "0", a])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn stdin_may_be_named_only_once() {
+    trame().args(["clean", "-", "-"]).assert().code(2);
+}
