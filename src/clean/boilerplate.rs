@@ -161,7 +161,8 @@ fn is_short_label(line: &str) -> bool {
 /// A menu line is a lone dash, a bullet entry, a label repeated on the next or previous line,
 /// a label followed by itself glued to a blurb, or that blurb; a short label counts when the
 /// line after it is a menu line. The block must hold at least 4 lines including a repeated or
-/// glued label (a plain bulleted list at the top of a release is not a menu). Language-neutral.
+/// glued label (a plain bulleted list at the top of a release is not a menu), and be followed by
+/// something that is not menu-like (the title). Language-neutral.
 pub(crate) fn leading_navigation(lines: &[&str]) -> usize {
     let strong = |i: usize| -> (bool, bool) {
         let l = lines[i];
@@ -187,7 +188,8 @@ pub(crate) fn leading_navigation(lines: &[&str]) -> usize {
             break;
         }
     }
-    if i >= 4 && repeated_seen {
+    // A menu comes before the release: a run that reaches the end is not one.
+    if i >= 4 && repeated_seen && i < lines.len() {
         i
     } else {
         0
@@ -316,6 +318,12 @@ mod tests {
             "Washington, D.C. - IOM has joined…",
         ];
         assert_eq!(leading_navigation(&lines), 4);
+    }
+
+    #[test]
+    fn a_document_made_only_of_menu_like_lines_is_kept() {
+        let lines = ["a", "a", "- b", "- c", "a", "a"];
+        assert_eq!(leading_navigation(&lines), 0);
     }
 
     #[test]

@@ -122,7 +122,8 @@ pub struct CleanReport {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Removal {
     /// `boilerplate` (shared with another document), `known-boilerplate`, `navigation`,
-    /// `markup` (a tag, comment or link debris), or `unwrap` (a line break joined; text `\n`).
+    /// `markup` (a tag, comment or link debris), or `unwrap` (a paragraph rejoined: `line` is its
+    /// first wrapped line, `text` holds one `\n` per line break removed).
     pub kind: String,
     /// 1-based first line in the original.
     pub line: usize,
@@ -278,30 +279,36 @@ fn finish(
     };
 
     let mut b = Builder::with_capacity(p.map.text.len());
+    // One report entry per paragraph rejoined: its first joined line, and the line breaks.
+    let mut unwrapped: Option<Removal> = None;
     for (k, &i) in kept.iter().enumerate() {
         if k > 0 {
             // The line break that ended the previous kept line in the prepared text.
             let prev_end = p.lines[kept[k - 1]].end;
             let nl = prev_end..prev_end + 1;
             match joins[k - 1] {
-                Join::Break => b.copy(&p.map, nl),
-                Join::Space => {
-                    b.synth(" ", &p.map, nl.clone());
-                    report.removals.push(Removal {
-                        kind: "unwrap".into(),
-                        line: line_of(p.map.orig_offset(prev_end)),
-                        text: "\n".into(),
-                    });
+                Join::Break => {
+                    b.copy(&p.map, nl);
+                    report.removals.extend(unwrapped.take());
                 }
-                Join::Glue => report.removals.push(Removal {
-                    kind: "unwrap".into(),
-                    line: line_of(p.map.orig_offset(prev_end)),
-                    text: "\n".into(),
-                }),
+                Join::Space | Join::Glue => {
+                    if joins[k - 1] == Join::Space {
+                        b.synth(" ", &p.map, nl);
+                    }
+                    unwrapped
+                        .get_or_insert_with(|| Removal {
+                            kind: "unwrap".into(),
+                            line: line_of(p.map.orig_offset(prev_end)),
+                            text: String::new(),
+                        })
+                        .text
+                        .push('\n');
+                }
             }
         }
         b.copy(&p.map, p.lines[i].clone());
     }
+    report.removals.extend(unwrapped);
     debug_assert!(b.len() <= p.map.text.len());
     let map = b.finish();
     report.removals.sort_by_key(|r| r.line);
