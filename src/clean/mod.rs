@@ -13,22 +13,24 @@
 //! stay.
 //!
 //! # Rules, in order
-//! 1. **Line ends**: CRLF and a lone CR become LF ([`markup`]).
+//! 1. **Line ends**: CRLF and a lone CR become LF (`markup`).
 //! 2. **Markup**: comments, `<script>`/`<style>` elements and tags of known HTML elements are
 //!    removed (block elements such as `<p>`, `<br>`, `<li>` end the line); link debris left by a
 //!    lost `<a href=` (`"mailto:x@y" target="_blank" title="">x@y`) is removed so that the visible
 //!    text stays; character references (`&amp;`, `&eacute;`, `&#8217;`, `&#x2019;`) are decoded
-//!    from a table. `<` and `>` that are not markup (`a < b`) are left alone.
-//! 3. **White space** ([`lines`]): lines trimmed, runs collapsed, empty lines dropped.
-//! 4. **Boilerplate** ([`boilerplate`]): with several documents, every run of at least
+//!    from a table (numbers 0x80–0x9F as windows-1252, as browsers do). `<` and `>` that are not
+//!    markup (`a < b`) are left alone.
+//! 3. **White space** (`lines`): lines trimmed, runs collapsed, empty lines dropped.
+//! 4. **Boilerplate** (`boilerplate`): with several documents, every run of at least
 //!    [`CleanOptions::min_block_lines`] consecutive lines that each occur in another document is
 //!    removed (2 lines suffice at the very start or end of a document); a single shared line is
 //!    body text and stays, and so does the contact block that ends a release (from its "Pour plus
 //!    d’informations…" / "For more information…" line on), which releases from one press office
 //!    share. Known boilerplate texts ([`CleanOptions::boilerplate`]) are removed the
 //!    same way. Then a leading site-navigation menu (bullets `- X`, lone `-`, repeated labels,
-//!    labels glued to their blurb) is removed even from a document cleaned alone.
-//! 5. **Unwrapping** ([`unwrap`]): a blank line always ends a paragraph. A document whose lines
+//!    labels glued to their blurb, at least 4 lines, followed by the title) is removed even from a
+//!    document cleaned alone.
+//! 5. **Unwrapping** (`unwrap`): a blank line always ends a paragraph. A document whose lines
 //!    are mostly wrapped mid-sentence (at least 3 and a quarter of its line ends are followed by
 //!    a lower-case line, median line ≤ 100 characters) is rejoined into paragraphs: a line goes
 //!    on after a comma, a function word, an abbreviation, a split compound (`Sud-` / `Sud`,
