@@ -14,11 +14,14 @@ use std::collections::{HashMap, HashSet};
 pub(crate) fn shared_lines(docs: &[Vec<&str>]) -> Vec<Vec<bool>> {
     // line -> (last document seen in, number of documents seen in)
     let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
-    let mut distinct: HashSet<&[&str]> = HashSet::new();
+    // Documents by line count, to find repeats with a plain comparison instead of hashing them.
+    let mut by_len: HashMap<usize, Vec<usize>> = HashMap::new();
     for (d, lines) in docs.iter().enumerate() {
-        if !distinct.insert(lines.as_slice()) {
+        let same_len = by_len.entry(lines.len()).or_default();
+        if same_len.iter().any(|&e| docs[e] == *lines) {
             continue;
         }
+        same_len.push(d);
         for line in lines {
             let entry = seen.entry(line).or_insert((usize::MAX, 0));
             if entry.0 != d {
@@ -59,6 +62,13 @@ pub(crate) fn is_contact_opener(line: &str) -> bool {
         "media contact",
         "press contact",
     ];
+    if !line
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'p' | 'f' | 'c' | 'm'))
+    {
+        return false;
+    }
     let head = line.chars().take(40).collect::<String>().to_lowercase();
     OPENERS.iter().any(|o| head.starts_with(o))
 }

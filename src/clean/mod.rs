@@ -178,9 +178,18 @@ impl Prepared {
     }
 }
 
+/// Total input size from which documents are cleaned on several threads.
+const PARALLEL_BYTES: usize = 1 << 20;
+
 /// Cleans several documents together: blocks of lines shared by two or more of them are boilerplate.
 pub fn clean_documents(texts: &[&str], opts: &CleanOptions) -> Vec<(CleanText, CleanReport)> {
-    let prepared: Vec<Prepared> = texts.par_iter().map(|t| prepare(t, opts)).collect();
+    // Threads pay off only on big inputs; small ones stay on the caller's thread.
+    let parallel = texts.iter().map(|t| t.len()).sum::<usize>() >= PARALLEL_BYTES;
+    let prepared: Vec<Prepared> = if parallel {
+        texts.par_iter().map(|t| prepare(t, opts)).collect()
+    } else {
+        texts.iter().map(|t| prepare(t, opts)).collect()
+    };
     let line_sets: Vec<Vec<&str>> = prepared.iter().map(Prepared::line_strs).collect();
     let shared = if opts.shared_blocks && texts.len() > 1 {
         boilerplate::shared_lines(&line_sets)
@@ -194,12 +203,24 @@ pub fn clean_documents(texts: &[&str], opts: &CleanOptions) -> Vec<(CleanText, C
         .collect();
     let known_refs: Vec<&str> = known_texts.iter().map(String::as_str).collect();
     let known = boilerplate::Known::new(&known_refs);
-    prepared
-        .par_iter()
-        .zip(texts)
-        .zip(&shared)
-        .map(|((p, original), shared)| finish(original, p, shared, &known, opts))
-        .collect()
+    let finish_one = |((p, original), shared): ((&Prepared, &&str), &Vec<bool>)| {
+        finish(original, p, shared, &known, opts)
+    };
+    if parallel {
+        prepared
+            .par_iter()
+            .zip(texts)
+            .zip(&shared)
+            .map(finish_one)
+            .collect()
+    } else {
+        prepared
+            .iter()
+            .zip(texts)
+            .zip(&shared)
+            .map(finish_one)
+            .collect()
+    }
 }
 
 /// Cleans one document alone (known boilerplate from `opts`, plus single-document heuristics).
