@@ -508,3 +508,18 @@ fn min_block_decides_how_many_shared_lines_make_boilerplate() {
 fn stdin_may_be_named_only_once() {
     trame().args(["clean", "-", "-"]).assert().code(2);
 }
+
+#[test]
+fn lima_with_crlf_or_cr_line_ends_cleans_the_same() {
+    let lf = std::fs::read_to_string(fixture(LIMA)).unwrap();
+    let expected = clean_stdout(&[&fixture(LIMA)]);
+    assert!(expected.starts_with("Fin de la réunion"));
+    for ending in ["\r\n", "\r"] {
+        let (_d, path) = temp_file("lima.txt", lf.replace('\n', ending).as_bytes());
+        assert_eq!(
+            clean_stdout(&[path.to_str().unwrap()]),
+            expected,
+            "{ending:?}"
+        );
+    }
+}
