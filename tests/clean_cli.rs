@@ -175,8 +175,27 @@ fn text_report_lists_the_menu_and_the_link_debris() {
         )),
         "{err}"
     );
-    // Line 31 "Les ministres de 24 pays à fort taux" was joined to line 32.
-    assert!(err.contains(&format!("{lima}:31: unwrap: \\n")), "{err}");
+    // Each rejoined paragraph of the hard-wrapped release: its first line and one `\n` per
+    // line break removed (lines 31-36 are the first paragraph, 65-76 the list of countries…).
+    let unwraps: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with(&format!("{lima}:")) && l.contains(": unwrap: "))
+        .collect();
+    let expected: Vec<String> = [
+        (31, 5),
+        (37, 3),
+        (41, 4),
+        (46, 3),
+        (50, 9),
+        (60, 4),
+        (65, 11),
+        (77, 1),
+        (82, 1),
+    ]
+    .iter()
+    .map(|(line, n)| format!("{lima}:{line}: unwrap: {}", "\\n".repeat(*n)))
+    .collect();
+    assert_eq!(unwraps, expected);
     assert!(err.contains(&format!("{}:1: boilerplate:", fixture(HABITAT))));
 }
 
@@ -432,4 +451,75 @@ fn several_documents_are_separated_by_one_blank_line() {
         .assert()
         .success()
         .stdout("Premier.\n\n\nSecond.\n");
+}
+
+/// An English release scraped the same way (our own text) has an English menu of the same
+/// shape: the heuristic is language-neutral.
+#[test]
+fn an_english_menu_goes_when_the_release_is_cleaned_alone() {
+    let release = "-\nWho We Are\nWho We AreIOM is part of the United Nations System.\nStructure\nStructure\n- Organizational Structure\n- Director General\n-\nOur Work\nOur Work\n- Where We Work\n- Data and Research\n- 2030 AGENDA\nIOM Joins Summit of the Americas Working Group\nWashington, D.C. - IOM has joined the Joint Summit Working Group.\nFor more information, please contact\nLiz Lizama\nEmail: elizama@iom.int\n";
+    trame()
+        .args(["clean", "-"])
+        .write_stdin(release)
+        .assert()
+        .success()
+        .stdout("IOM Joins Summit of the Americas Working Group\nWashington, D.C. - IOM has joined the Joint Summit Working Group.\nFor more information, please contact\nLiz Lizama\nEmail: elizama@iom.int\n");
+}
+
+#[test]
+fn switches_keep_the_menu_and_the_wraps() {
+    let out = clean_stdout(&["--keep-navigation", "--no-unwrap", &fixture(LIMA)]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "-");
+    assert_eq!(lines[1], "Qui sommes nous");
+    assert_eq!(
+        lines[29],
+        "Fin de la réunion ministérielle consacrée a la migration"
+    );
+    assert_eq!(lines[30], "Les ministres de 24 pays à fort taux");
+    assert_eq!(lines.last(), Some(&"dcortes@iom.int"));
+}
+
+#[test]
+fn min_block_decides_how_many_shared_lines_make_boilerplate() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Titre A\nMenu un\nMenu deux\nCorps A.\n").unwrap();
+    std::fs::write(&b, "Titre B\nMenu un\nMenu deux\nCorps B.\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    // Two shared lines in the middle: not a block by default…
+    assert_eq!(
+        clean_stdout(&[a, b]),
+        "Titre A\nMenu un\nMenu deux\nCorps A.\n\nTitre B\nMenu un\nMenu deux\nCorps B.\n"
+    );
+    // …but with --min-block 2 they are.
+    assert_eq!(
+        clean_stdout(&["--min-block", "2", a, b]),
+        "Titre A\nCorps A.\n\nTitre B\nCorps B.\n"
+    );
+    trame()
+        .args(["clean", "--min-block", "0", a])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn stdin_may_be_named_only_once() {
+    trame().args(["clean", "-", "-"]).assert().code(2);
+}
+
+#[test]
+fn lima_with_crlf_or_cr_line_ends_cleans_the_same() {
+    let lf = std::fs::read_to_string(fixture(LIMA)).unwrap();
+    let expected = clean_stdout(&[&fixture(LIMA)]);
+    assert!(expected.starts_with("Fin de la réunion"));
+    for ending in ["\r\n", "\r"] {
+        let (_d, path) = temp_file("lima.txt", lf.replace('\n', ending).as_bytes());
+        assert_eq!(
+            clean_stdout(&[path.to_str().unwrap()]),
+            expected,
+            "{ending:?}"
+        );
+    }
 }

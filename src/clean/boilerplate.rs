@@ -14,11 +14,14 @@ use std::collections::{HashMap, HashSet};
 pub(crate) fn shared_lines(docs: &[Vec<&str>]) -> Vec<Vec<bool>> {
     // line -> (last document seen in, number of documents seen in)
     let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
-    let mut distinct: HashSet<&[&str]> = HashSet::new();
+    // Documents by line count, to find repeats with a plain comparison instead of hashing them.
+    let mut by_len: HashMap<usize, Vec<usize>> = HashMap::new();
     for (d, lines) in docs.iter().enumerate() {
-        if !distinct.insert(lines.as_slice()) {
+        let same_len = by_len.entry(lines.len()).or_default();
+        if same_len.iter().any(|&e| docs[e] == *lines) {
             continue;
         }
+        same_len.push(d);
         for line in lines {
             let entry = seen.entry(line).or_insert((usize::MAX, 0));
             if entry.0 != d {
@@ -59,6 +62,13 @@ pub(crate) fn is_contact_opener(line: &str) -> bool {
         "media contact",
         "press contact",
     ];
+    if !line
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'p' | 'f' | 'c' | 'm'))
+    {
+        return false;
+    }
     let head = line.chars().take(40).collect::<String>().to_lowercase();
     OPENERS.iter().any(|o| head.starts_with(o))
 }
@@ -161,7 +171,8 @@ fn is_short_label(line: &str) -> bool {
 /// A menu line is a lone dash, a bullet entry, a label repeated on the next or previous line,
 /// a label followed by itself glued to a blurb, or that blurb; a short label counts when the
 /// line after it is a menu line. The block must hold at least 4 lines including a repeated or
-/// glued label (a plain bulleted list at the top of a release is not a menu). Language-neutral.
+/// glued label (a plain bulleted list at the top of a release is not a menu), and be followed by
+/// something that is not menu-like (the title). Language-neutral.
 pub(crate) fn leading_navigation(lines: &[&str]) -> usize {
     let strong = |i: usize| -> (bool, bool) {
         let l = lines[i];
@@ -187,7 +198,8 @@ pub(crate) fn leading_navigation(lines: &[&str]) -> usize {
             break;
         }
     }
-    if i >= 4 && repeated_seen {
+    // A menu comes before the release: a run that reaches the end is not one.
+    if i >= 4 && repeated_seen && i < lines.len() {
         i
     } else {
         0
@@ -316,6 +328,12 @@ mod tests {
             "Washington, D.C. - IOM has joined…",
         ];
         assert_eq!(leading_navigation(&lines), 4);
+    }
+
+    #[test]
+    fn a_document_made_only_of_menu_like_lines_is_kept() {
+        let lines = ["a", "a", "- b", "- c", "a", "a"];
+        assert_eq!(leading_navigation(&lines), 0);
     }
 
     #[test]

@@ -13,6 +13,13 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
 
+/// A byte that cannot be part of white space, an invisible character or a control: printable
+/// ASCII, or a UTF-8 byte other than the lead bytes of those characters (C2: NBSP, soft hyphen,
+/// C1 controls; E1, E2, E3: the other spaces, zero-width and separators; EF: BOM).
+fn is_plain_byte(b: u8) -> bool {
+    (b > b' ' && b < 0x7f) || (b >= 0x80 && !matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef))
+}
+
 /// Invisible characters dropped outright: zero-width space, word joiner, BOM, soft hyphen.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
@@ -64,19 +71,36 @@ fn normalize_line(
     // Current white-space run: its start, and its first non-breaking space if any.
     let mut ws_start: Option<usize> = None;
     let mut nbsp: Option<(usize, usize)> = None;
-    for (i, c) in line.char_indices() {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        // Fast path: plain bytes inside a chunk, or one space between two of them.
+        if chunk.is_some()
+            && (is_plain_byte(b0)
+                || (b0 == b' ' && bytes.get(i + 1).copied().is_some_and(is_plain_byte)))
+        {
+            i += 1;
+            continue;
+        }
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
         let abs = base + i;
+        let next_i = i + c.len_utf8();
         if c == ' ' && chunk.is_some() {
             // A single space between two words is kept as it is: the chunk goes on (one copy
             // per line instead of one per word).
-            if line[i + 1..]
+            if line[next_i..]
                 .chars()
                 .next()
                 .is_some_and(|n| !is_space(n) && !is_nbsp(n) && !is_invisible(n))
             {
+                i = next_i;
                 continue;
             }
         }
+        i = next_i;
         let space = is_space(c) || is_nbsp(c);
         if space || is_invisible(c) {
             if let Some(s) = chunk.take() {
@@ -140,6 +164,17 @@ mod tests {
     fn a_run_with_a_nbsp_keeps_the_nbsp() {
         assert_eq!(norm("Genève \u{a0} : oui"), "Genève\u{a0}: oui");
         assert_eq!(norm("x\u{202f}!"), "x\u{202f}!");
+    }
+
+    #[test]
+    fn every_unicode_space_is_found_past_the_fast_path() {
+        // U+1680, U+2000, U+2028, U+205F, U+3000, U+0085 among accented letters.
+        assert_eq!(
+            norm("é\u{1680}à\u{2000}ç\u{2028}œ\u{205f}ù\u{3000}ê\u{85}î"),
+            "é à ç œ ù ê î"
+        );
+        // ’ « » (lead byte E2) stay inside words.
+        assert_eq!(norm("l’OIM  «\u{a0}x\u{a0}»"), "l’OIM «\u{a0}x\u{a0}»");
     }
 
     #[test]

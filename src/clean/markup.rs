@@ -283,6 +283,7 @@ pub(crate) fn strip_markup(src: &Mapped) -> (Mapped, Vec<MarkupRemoval>) {
 /// A modest table: the markup of the releases uses the French letters, quotes, dashes and spaces.
 const NAMED_ENTITIES: &[(&str, char)] = &[
     ("AElig", 'Æ'),
+    ("Aacute", 'Á'),
     ("Acirc", 'Â'),
     ("Agrave", 'À'),
     ("Ccedil", 'Ç'),
@@ -290,10 +291,14 @@ const NAMED_ENTITIES: &[(&str, char)] = &[
     ("Ecirc", 'Ê'),
     ("Egrave", 'È'),
     ("Euml", 'Ë'),
+    ("Iacute", 'Í'),
     ("Icirc", 'Î'),
     ("Iuml", 'Ï'),
+    ("Ntilde", 'Ñ'),
     ("OElig", 'Œ'),
+    ("Oacute", 'Ó'),
     ("Ocirc", 'Ô'),
+    ("Uacute", 'Ú'),
     ("Ucirc", 'Û'),
     ("Ugrave", 'Ù'),
     ("Uuml", 'Ü'),
@@ -372,6 +377,17 @@ pub(crate) fn decode_entity(entity: &str) -> Option<char> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse::<u32>().ok()?,
         };
+        // As browsers do: 0x80–0x9F name windows-1252 characters (`&#146;` is ’), CR is white
+        // space; NUL, other controls and surrogates are not characters and stay verbatim.
+        if (0x80..=0x9f).contains(&value) {
+            let byte = [value as u8];
+            let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+            let c = decoded.chars().next()?;
+            return (!c.is_control()).then_some(c);
+        }
+        if value == 13 {
+            return Some(' ');
+        }
         let c = char::from_u32(value)?;
         if c.is_control() && c != '\t' && c != '\n' {
             return None;
@@ -469,6 +485,13 @@ mod tests {
             strip("R&amp;D&nbsp;: l&#8217;OIM &eacute;t&eacute; &#x2019; &laquo;x&raquo;"),
             "R&D\u{a0}: l’OIM été ’ «x»"
         );
+    }
+
+    #[test]
+    fn legacy_numeric_references_are_windows_1252() {
+        assert_eq!(strip("l&#146;OIM &#150; &#156;uvre"), "l’OIM – œuvre");
+        assert_eq!(strip("a&#13;\nb"), "a \nb");
+        assert_eq!(strip("&#129;"), "&#129;");
     }
 
     #[test]

@@ -13,24 +13,33 @@
 //! stay.
 //!
 //! # Rules, in order
-//! 1. **Line ends**: CRLF and a lone CR become LF ([`markup`]).
+//! 1. **Line ends**: CRLF and a lone CR become LF (`markup`).
 //! 2. **Markup**: comments, `<script>`/`<style>` elements and tags of known HTML elements are
 //!    removed (block elements such as `<p>`, `<br>`, `<li>` end the line); link debris left by a
 //!    lost `<a href=` (`"mailto:x@y" target="_blank" title="">x@y`) is removed so that the visible
 //!    text stays; character references (`&amp;`, `&eacute;`, `&#8217;`, `&#x2019;`) are decoded
-//!    from a table. `<` and `>` that are not markup (`a < b`) are left alone.
-//! 3. **White space** ([`lines`]): lines trimmed, runs collapsed, empty lines dropped.
-//! 4. **Boilerplate** ([`boilerplate`]): with several documents, every run of at least
+//!    from a table (numbers 0x80–0x9F as windows-1252, as browsers do). `<` and `>` that are not
+//!    markup (`a < b`) are left alone.
+//! 3. **White space** (`lines`): lines trimmed, runs collapsed, empty lines dropped.
+//! 4. **Boilerplate** (`boilerplate`): with several documents, every run of at least
 //!    [`CleanOptions::min_block_lines`] consecutive lines that each occur in another document is
 //!    removed (2 lines suffice at the very start or end of a document); a single shared line is
 //!    body text and stays, and so does the contact block that ends a release (from its "Pour plus
 //!    d’informations…" / "For more information…" line on), which releases from one press office
 //!    share. Known boilerplate texts ([`CleanOptions::boilerplate`]) are removed the
 //!    same way. Then a leading site-navigation menu (bullets `- X`, lone `-`, repeated labels,
-//!    labels glued to their blurb) is removed even from a document cleaned alone.
-//! 5. **Unwrapping** ([`unwrap`]): a document whose lines are mostly wrapped mid-sentence is
-//!    rejoined into paragraphs; in every document an obvious wrap (`veuillez` / `contacter:`) and
-//!    a contact label alone on its line (`E-mail:` / `x@y`) are joined.
+//!    labels glued to their blurb, at least 4 lines, followed by the title) is removed even from a
+//!    document cleaned alone.
+//! 5. **Unwrapping** (`unwrap`): a blank line always ends a paragraph. A document whose lines
+//!    are mostly wrapped mid-sentence (at least 3 and a quarter of its line ends are followed by
+//!    a lower-case line, median line ≤ 100 characters) is rejoined into paragraphs: a line goes
+//!    on after a comma, a function word, an abbreviation, a split compound (`Sud-` / `Sud`,
+//!    joined without space) or before a lower-case word; a line break stays after a sentence end
+//!    before a capital, before a dateline (`Argentine - `), a list item, a contact label or a
+//!    contact opener, after `veuillez contacter:`, and wherever the next word would have fitted
+//!    on the line (the line was not wrapped). In every other document only an obvious wrap
+//!    (a line ending in a letter or comma, then a lower-case line: `veuillez` / `contacter:`)
+//!    and a contact label alone on its line (`E-mail:` / `x@y`) are joined.
 //!
 //! Every step is linear in the input size (shared lines are found with one hash map).
 
@@ -115,7 +124,8 @@ pub struct CleanReport {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Removal {
     /// `boilerplate` (shared with another document), `known-boilerplate`, `navigation`,
-    /// `markup` (a tag, comment or link debris), or `unwrap` (a line break joined; text `\n`).
+    /// `markup` (a tag, comment or link debris), or `unwrap` (a paragraph rejoined: `line` is its
+    /// first wrapped line, `text` holds one `\n` per line break removed).
     pub kind: String,
     /// 1-based first line in the original.
     pub line: usize,
@@ -168,9 +178,18 @@ impl Prepared {
     }
 }
 
+/// Total input size from which documents are cleaned on several threads.
+const PARALLEL_BYTES: usize = 1 << 20;
+
 /// Cleans several documents together: blocks of lines shared by two or more of them are boilerplate.
 pub fn clean_documents(texts: &[&str], opts: &CleanOptions) -> Vec<(CleanText, CleanReport)> {
-    let prepared: Vec<Prepared> = texts.par_iter().map(|t| prepare(t, opts)).collect();
+    // Threads pay off only on big inputs; small ones stay on the caller's thread.
+    let parallel = texts.iter().map(|t| t.len()).sum::<usize>() >= PARALLEL_BYTES;
+    let prepared: Vec<Prepared> = if parallel {
+        texts.par_iter().map(|t| prepare(t, opts)).collect()
+    } else {
+        texts.iter().map(|t| prepare(t, opts)).collect()
+    };
     let line_sets: Vec<Vec<&str>> = prepared.iter().map(Prepared::line_strs).collect();
     let shared = if opts.shared_blocks && texts.len() > 1 {
         boilerplate::shared_lines(&line_sets)
@@ -184,12 +203,24 @@ pub fn clean_documents(texts: &[&str], opts: &CleanOptions) -> Vec<(CleanText, C
         .collect();
     let known_refs: Vec<&str> = known_texts.iter().map(String::as_str).collect();
     let known = boilerplate::Known::new(&known_refs);
-    prepared
-        .par_iter()
-        .zip(texts)
-        .zip(&shared)
-        .map(|((p, original), shared)| finish(original, p, shared, &known, opts))
-        .collect()
+    let finish_one = |((p, original), shared): ((&Prepared, &&str), &Vec<bool>)| {
+        finish(original, p, shared, &known, opts)
+    };
+    if parallel {
+        prepared
+            .par_iter()
+            .zip(texts)
+            .zip(&shared)
+            .map(finish_one)
+            .collect()
+    } else {
+        prepared
+            .iter()
+            .zip(texts)
+            .zip(&shared)
+            .map(finish_one)
+            .collect()
+    }
 }
 
 /// Cleans one document alone (known boilerplate from `opts`, plus single-document heuristics).
@@ -271,30 +302,36 @@ fn finish(
     };
 
     let mut b = Builder::with_capacity(p.map.text.len());
+    // One report entry per paragraph rejoined: its first joined line, and the line breaks.
+    let mut unwrapped: Option<Removal> = None;
     for (k, &i) in kept.iter().enumerate() {
         if k > 0 {
             // The line break that ended the previous kept line in the prepared text.
             let prev_end = p.lines[kept[k - 1]].end;
             let nl = prev_end..prev_end + 1;
             match joins[k - 1] {
-                Join::Break => b.copy(&p.map, nl),
-                Join::Space => {
-                    b.synth(" ", &p.map, nl.clone());
-                    report.removals.push(Removal {
-                        kind: "unwrap".into(),
-                        line: line_of(p.map.orig_offset(prev_end)),
-                        text: "\n".into(),
-                    });
+                Join::Break => {
+                    b.copy(&p.map, nl);
+                    report.removals.extend(unwrapped.take());
                 }
-                Join::Glue => report.removals.push(Removal {
-                    kind: "unwrap".into(),
-                    line: line_of(p.map.orig_offset(prev_end)),
-                    text: "\n".into(),
-                }),
+                Join::Space | Join::Glue => {
+                    if joins[k - 1] == Join::Space {
+                        b.synth(" ", &p.map, nl);
+                    }
+                    unwrapped
+                        .get_or_insert_with(|| Removal {
+                            kind: "unwrap".into(),
+                            line: line_of(p.map.orig_offset(prev_end)),
+                            text: String::new(),
+                        })
+                        .text
+                        .push('\n');
+                }
             }
         }
         b.copy(&p.map, p.lines[i].clone());
     }
+    report.removals.extend(unwrapped);
     debug_assert!(b.len() <= p.map.text.len());
     let map = b.finish();
     report.removals.sort_by_key(|r| r.line);

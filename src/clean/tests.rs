@@ -405,3 +405,44 @@ fn a_blank_line_is_never_joined_across() {
         "Titre sans point suite en minuscules."
     );
 }
+
+#[test]
+fn the_map_holds_on_every_fixture_alone_and_together() {
+    let fixtures = [
+        include_str!("../../fixtures/releases/fr/2006-lima-ministerial.txt"),
+        include_str!("../../fixtures/releases/fr/2014-12-cartagena30.txt"),
+        include_str!("../../fixtures/releases/fr/2016-10-habitat3.txt"),
+        include_str!("../../fixtures/releases/fr/2018-09-summit-americas.txt"),
+        include_str!("../../fixtures/releases/fr/2019-03-bapa40.txt"),
+    ];
+    let together = clean_documents(&fixtures, &CleanOptions::default());
+    for (raw, (c, _)) in fixtures.iter().zip(&together) {
+        let n = assert_map_points_at_copied_chars(raw, c);
+        // Everything but the spaces that replaced line breaks is copied.
+        assert!(
+            n + 60 >= c.text.chars().count(),
+            "{n} of {}",
+            c.text.chars().count()
+        );
+        let alone = clean_document(raw, &CleanOptions::default()).0;
+        assert_map_points_at_copied_chars(raw, &alone);
+        // Each cleaned line maps to a span of the original that starts and ends like it.
+        let mut start = 0;
+        for line in alone.text.split('\n') {
+            let r = alone.original_range(start..start + line.len());
+            let first: String = line.chars().take(5).collect();
+            assert!(
+                raw[r.clone()].starts_with(&first),
+                "{line:?} vs {:?}",
+                &raw[r.clone()]
+            );
+            let last = line.chars().last().unwrap();
+            assert!(raw[r].ends_with(last));
+            start += line.len() + 1;
+        }
+    }
+    // The Lima title starts on line 30 of the file.
+    let lima = &together[0].0;
+    let title_at = lima.original_offset(0);
+    assert_eq!(fixtures[0][..title_at].matches('\n').count(), 29);
+}

@@ -72,9 +72,16 @@ const LABELS: &[&str] = &[
 
 /// The label a contact line opens with, if any: `E-mail:`, `Tél.:`, `Tel`…
 fn label_prefix(line: &str) -> Option<&str> {
-    let end = line
-        .find(|c: char| !(c.is_alphabetic() || c == '-' || c == ' '))
-        .unwrap_or(line.len());
+    // The longest label, "site web", is 9 characters long: look no further than 12.
+    let end = match line
+        .char_indices()
+        .take(13)
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == ' '))
+    {
+        Some((i, _)) => i,
+        None if line.chars().nth(12).is_none() => line.len(),
+        None => return None,
+    };
     let word = line[..end].trim_end();
     let lower = word.to_lowercase();
     LABELS.contains(&lower.as_str()).then_some(word)
@@ -160,17 +167,29 @@ pub(crate) fn is_hard_wrapped(lines: &[&str]) -> bool {
     evidence >= 3 && evidence * 4 >= lines.len() - 1 && median <= 100
 }
 
+/// The width a hard-wrapped document was wrapped at: its longest line, ignoring outliers longer
+/// than 1.5 × the median line (a URL or a line that was never wrapped).
+fn wrap_width(lines: &[&str]) -> usize {
+    let mut lengths: Vec<usize> = lines.iter().map(|l| char_len(l)).collect();
+    lengths.sort_unstable();
+    let Some(&median) = lengths.get(lengths.len() / 2) else {
+        return 0;
+    };
+    lengths
+        .iter()
+        .rev()
+        .find(|&&l| 2 * l <= 3 * median)
+        .copied()
+        .unwrap_or(median)
+}
+
 /// Decides, for each pair of consecutive lines, whether the break between them stays.
 ///
 /// `gaps[i]` tells whether a blank line separated lines `i` and `i + 1`: a gap always stays a
 /// break. In a hard-wrapped document whose paragraphs are separated by blank lines, a sentence
 /// end inside a paragraph is a wrap like any other and only the width test ends a paragraph.
 pub(crate) fn decide_joins(lines: &[&str], gaps: &[bool], hard_wrapped: bool) -> Vec<Join> {
-    let width = if hard_wrapped {
-        lines.iter().map(|l| char_len(l)).max().unwrap_or(0)
-    } else {
-        0
-    };
+    let width = if hard_wrapped { wrap_width(lines) } else { 0 };
     let gap_mode = hard_wrapped && gaps.iter().filter(|&&g| g).count() >= 2;
     let mut joins = Vec::with_capacity(lines.len().saturating_sub(1));
     // First line of the paragraph being built.
@@ -560,6 +579,21 @@ mod tests {
             join_wrapped("participants", "-, 193 Etats membres", 60, false),
             Join::Space
         );
+    }
+
+    #[test]
+    fn a_long_url_line_does_not_widen_the_wrap() {
+        let lines = [
+            "Les ministres de 24 pays à fort taux d’émigration",
+            "ont signé cette semaine a Lima une déclaration",
+            "soulignant la nécessité de renforcer la coopération",
+            "des Nations",
+            "Unies en matière de politique migratoire et de la",
+            "législation : https://www.example.org/un/tres/long/chemin/vers/une/page/qui/ne/finit/pas/avant/longtemps/du/tout.html",
+            "Fin.",
+        ];
+        // Median 49: the URL line (over 73) is ignored, the longest other line is 51.
+        assert_eq!(wrap_width(&lines), 51);
     }
 
     #[test]

@@ -44,6 +44,15 @@ pub struct Args {
     /// Format of the `--report` listing on stderr.
     #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
     pub report_format: ReportFormat,
+    /// Shortest run of lines shared by the inputs that counts as boilerplate.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
+    pub min_block: u16,
+    /// Keep a leading site-navigation menu (do not guess it from its shape).
+    #[arg(long)]
+    pub keep_navigation: bool,
+    /// Keep hard-wrapped lines as they are.
+    #[arg(long)]
+    pub no_unwrap: bool,
     /// Write the cleaned text to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -59,7 +68,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if args.files.iter().filter(|f| f.as_str() == "-").count() > 1 {
         return Err(super::usage("`-` (stdin) may be given only once"));
     }
-    let mut opts = CleanOptions::default();
+    let mut opts = CleanOptions {
+        min_block_lines: usize::from(args.min_block),
+        navigation: !args.keep_navigation,
+        unwrap: !args.no_unwrap,
+        ..CleanOptions::default()
+    };
     for path in &args.boilerplate {
         opts.boilerplate.push(read_source(path, encoding)?.text);
     }
