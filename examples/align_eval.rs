@@ -23,10 +23,15 @@ type Item = (String, Vec<String>, Vec<String>, Vec<eval::Link>);
 fn main() {
     let mut pooled_model = false;
     let mut one_pass = false;
+    let mut lobo = false;
     let mut items: Vec<Item> = Vec::new();
     for arg in std::env::args().skip(1) {
         if arg == "--pooled-model" {
             pooled_model = true;
+            continue;
+        }
+        if arg == "--lobo" {
+            lobo = true;
             continue;
         }
         if arg == "--one-pass" {
@@ -108,7 +113,26 @@ fn main() {
             }
         }
     }
-    let results: Vec<Vec<align::Bead>> = if pooled_model {
+    let results: Vec<Vec<align::Bead>> = if lobo {
+        // Leave one book out: length model and bead priors estimated on the other books' gold.
+        (0..items.len())
+            .map(|h| {
+                let mut o = opts.clone();
+                let (lm, prior) = calibrate(
+                    items
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| *k != h)
+                        .map(|(_, x)| x),
+                );
+                o.length = lm;
+                o.params.prior = prior;
+                let s: Vec<&str> = items[h].1.iter().map(String::as_str).collect();
+                let t: Vec<&str> = items[h].2.iter().map(String::as_str).collect();
+                align::align(&s, &t, &o)
+            })
+            .collect()
+    } else if pooled_model {
         let srcs: Vec<Vec<&str>> = items
             .iter()
             .map(|x| x.1.iter().map(String::as_str).collect())
@@ -133,6 +157,7 @@ fn main() {
             })
             .collect()
     };
+    let counts = std::env::var("TRAME_EVAL_COUNTS").is_ok();
     let mut stricts = Vec::new();
     let mut laxes = Vec::new();
     println!(
@@ -147,6 +172,12 @@ fn main() {
             "{:<32} {:>6.3} {:>6.3} {:>6.3}   {:>6.3} {:>6.3} {:>6.3}",
             item.0, s.precision, s.recall, s.f1, l.precision, l.recall, l.f1
         );
+        if counts {
+            println!(
+                "COUNTS {} {} {} {} {}",
+                item.0, s.test_correct, s.test_total, s.gold_found, s.gold_total
+            );
+        }
         stricts.push(s);
         laxes.push(l);
     }
@@ -156,4 +187,31 @@ fn main() {
         "{:<32} {:>6.3} {:>6.3} {:>6.3}   {:>6.3} {:>6.3} {:>6.3}",
         "POOLED", s.precision, s.recall, s.f1, l.precision, l.recall, l.f1
     );
+}
+
+/// Length model and bead priors estimated from gold alignments.
+fn calibrate<'a>(
+    items: impl Iterator<Item = &'a Item>,
+) -> (trame::align::length::LengthModel, [f64; 8]) {
+    let chars = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let mut lens = Vec::new();
+    let mut counts = [1.0f64; 8];
+    for (_, fr, en, gold) in items {
+        for (s, t) in gold {
+            if let Some(k) = trame::align::dp::BEADS
+                .iter()
+                .position(|&b| b == (s.len(), t.len()))
+            {
+                counts[k] += 1.0;
+            }
+            if !s.is_empty() && !t.is_empty() {
+                let ls = s.iter().filter_map(|&i| fr.get(i)).map(|x| chars(x)).sum();
+                let lt = t.iter().filter_map(|&i| en.get(i)).map(|x| chars(x)).sum();
+                lens.push((ls, lt));
+            }
+        }
+    }
+    let total: f64 = counts.iter().sum();
+    let prior = counts.map(|c| -(c / total).ln());
+    (trame::align::length::LengthModel::estimate(&lens), prior)
 }

@@ -56,14 +56,21 @@ impl Vocab {
     }
 
     /// `1 / p(w)` with add-one smoothing: large for rare words, about 20 for `the`.
+    ///
+    /// The token total is floored at [`MIN_TOKENS`]: a word seen once in a 500-word release is
+    /// not as common as 1 in 500 in the language, and short documents would otherwise get
+    /// hardly any reward for a shared rare word.
     pub fn inverse_probabilities(&self) -> Vec<f32> {
-        let denom = self.total as f64 + self.words.len() as f64;
+        let denom = (self.total as f64).max(MIN_TOKENS) + self.words.len() as f64;
         self.counts
             .iter()
             .map(|&c| (denom / (c as f64 + 1.0)) as f32)
             .collect()
     }
 }
+
+/// Floor of the corpus size used for unigram probabilities.
+pub const MIN_TOKENS: f64 = 20_000.0;
 
 /// One entry of the translation table, stored under its source word.
 #[derive(Debug, Clone, Copy, PartialEq)]
