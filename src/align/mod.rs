@@ -201,12 +201,48 @@ struct Sent {
     toks: Vec<u32>,
     /// `(token, position)` sorted, for lookups.
     sorted: Vec<(u32, u32)>,
+    /// 256-bit Bloom filter of the tokens: most lookups of absent words stop here.
+    bloom: [u64; 4],
+}
+
+fn bloom_bit(tok: u32) -> (usize, u64) {
+    let h = tok.wrapping_mul(0x9E37_79B9);
+    ((h >> 30) as usize, 1u64 << ((h >> 24) & 63))
 }
 
 #[derive(Debug)]
 struct TokDoc {
     src: Vec<Sent>,
     tgt: Vec<Sent>,
+    /// Prefix sums of sentence lengths: `src_len[i]` = characters of sentences `0..i`.
+    src_len: Vec<usize>,
+    tgt_len: Vec<usize>,
+}
+
+impl TokDoc {
+    fn new(src: Vec<Sent>, tgt: Vec<Sent>) -> TokDoc {
+        let prefix = |v: &[Sent]| {
+            let mut acc = vec![0usize];
+            for s in v {
+                acc.push(acc[acc.len() - 1] + s.chars);
+            }
+            acc
+        };
+        TokDoc {
+            src_len: prefix(&src),
+            tgt_len: prefix(&tgt),
+            src,
+            tgt,
+        }
+    }
+
+    /// Characters of source sentences `a..b` and target sentences `c..d`.
+    fn lengths(&self, a: usize, b: usize, c: usize, d: usize) -> (usize, usize) {
+        (
+            self.src_len[b] - self.src_len[a],
+            self.tgt_len[d] - self.tgt_len[c],
+        )
+    }
 }
 
 /// Character count and tokens of a sentence, before interning.
@@ -329,17 +365,24 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Prepared {
             .map(|(p, &id)| (id, p as u32))
             .collect();
         sorted.sort_unstable();
+        let mut bloom = [0u64; 4];
+        for &id in &ids {
+            let (w, bit) = bloom_bit(id);
+            bloom[w] |= bit;
+        }
         Sent {
             chars: *chars,
             toks: ids,
             sorted,
+            bloom,
         }
     };
     let docs: Vec<TokDoc> = raw
         .iter()
-        .map(|(s, t)| TokDoc {
-            src: s.iter().map(|x| to_sent(&mut vs, x)).collect(),
-            tgt: t.iter().map(|x| to_sent(&mut vt, x)).collect(),
+        .map(|(s, t)| {
+            let src = s.iter().map(|x| to_sent(&mut vs, x)).collect();
+            let tgt = t.iter().map(|x| to_sent(&mut vt, x)).collect();
+            TokDoc::new(src, tgt)
         })
         .collect();
     let mut lexicon = Lexicon::new(vs.len());
@@ -357,40 +400,69 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Prepared {
     }
 }
 
-/// Per sentence pair (a, b): for each word `e` of `b`, `Σ_{f∈a} t(e|f)`; for each word `f` of
-/// `a`, `Σ_{e∈b} t(f|e)`. Sums add up over the sentences of a bead, as Model 1 needs.
+/// Per sentence pair (a, b), sparse: for each word `e` of `b` with a link into `a`,
+/// `Σ_{f∈a} t(e|f)`; for each word `f` of `a` with a link into `b`, `Σ_{e∈b} t(f|e)`. Sums add
+/// up over the sentences of a bead, as Model 1 needs; unlinked words are implicit zeros.
 struct PairVec {
-    tgt: Vec<f32>,
-    src: Vec<f32>,
+    tgt: Vec<(u32, f32)>,
+    src: Vec<(u32, f32)>,
 }
 
 fn pair_vec(lex: &Lexicon, s: &Sent, t: &Sent) -> PairVec {
-    let mut pv = PairVec {
-        tgt: vec![0.0; t.toks.len()],
-        src: vec![0.0; s.toks.len()],
-    };
+    let mut tgt: Vec<(u32, f32)> = Vec::new();
+    let mut src: Vec<(u32, f32)> = Vec::new();
     for (pf, &f) in s.toks.iter().enumerate() {
+        let mut src_sum = 0.0f32;
         for l in lex.links(f) {
+            let (w, bit) = bloom_bit(l.tgt);
+            if t.bloom[w] & bit == 0 {
+                continue;
+            }
             let start = t.sorted.partition_point(|&(id, _)| id < l.tgt);
             for &(id, pe) in &t.sorted[start..] {
                 if id != l.tgt {
                     break;
                 }
-                let pe = pe as usize;
-                pv.tgt[pe] += l.fwd;
-                pv.src[pf] += l.bwd;
+                tgt.push((pe, l.fwd));
+                src_sum += l.bwd;
             }
         }
+        if src_sum > 0.0 {
+            src.push((pf as u32, src_sum));
+        }
     }
-    pv
+    PairVec { tgt, src }
 }
+
+/// Fast hasher for the `(a, b)` cache keys (no need for DoS resistance here).
+#[derive(Default, Clone, Copy)]
+struct PairHasher(u64);
+
+impl std::hash::Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type PairCache = HashMap<(usize, usize), PairVec, std::hash::BuildHasherDefault<PairHasher>>;
 
 struct Scorer<'a> {
     doc: &'a TokDoc,
     ctx: &'a Context<'a>,
-    cache: HashMap<(usize, usize), PairVec>,
+    cache: PairCache,
     row: usize,
     penalty: f64,
+    /// Scratch sums, one per word of the sentence being scored.
+    scratch: Vec<f32>,
+    touched: Vec<u32>,
 }
 
 impl<'a> Scorer<'a> {
@@ -399,8 +471,10 @@ impl<'a> Scorer<'a> {
         Scorer {
             doc,
             ctx,
-            cache: HashMap::new(),
+            cache: PairCache::default(),
             row: 0,
+            scratch: Vec::new(),
+            touched: Vec::new(),
             penalty: (1.0 - lambda).ln(),
         }
     }
@@ -424,7 +498,6 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        let cache = &self.cache;
         // Model 1: a word is generated by a uniformly chosen word of the other side (+ NULL).
         let src_words: usize = (a0..a1).map(|a| self.doc.src[a].toks.len()).sum();
         let tgt_words: usize = (b0..b1).map(|b| self.doc.tgt[b].toks.len()).sum();
@@ -432,23 +505,54 @@ impl<'a> Scorer<'a> {
             1.0 / (src_words as f32 + 1.0),
             1.0 / (tgt_words as f32 + 1.0),
         );
-        let mut score = 0.0;
+        // Unlinked words all cost the same penalty; only linked words need a logarithm.
+        let mut score = self.penalty * (src_words + tgt_words) as f64;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let mut touched = std::mem::take(&mut self.touched);
         for b in b0..b1 {
-            let vecs: Vec<&PairVec> = (a0..a1).filter_map(|a| cache.get(&(a, b))).collect();
             let sent = &self.doc.tgt[b];
-            for (p, &tok) in sent.toks.iter().enumerate() {
-                let v: f32 = vecs.iter().map(|pv| pv.tgt[p]).sum();
-                score += self.word(v * norm_t, self.ctx.inv_tgt[tok as usize]);
+            scratch.clear();
+            scratch.resize(sent.toks.len(), 0.0);
+            touched.clear();
+            for a in a0..a1 {
+                if let Some(pv) = self.cache.get(&(a, b)) {
+                    for &(p, v) in &pv.tgt {
+                        if scratch[p as usize] == 0.0 {
+                            touched.push(p);
+                        }
+                        scratch[p as usize] += v;
+                    }
+                }
+            }
+            for &p in &touched {
+                let tok = sent.toks[p as usize];
+                score += self.word(scratch[p as usize] * norm_t, self.ctx.inv_tgt[tok as usize])
+                    - self.penalty;
             }
         }
         for a in a0..a1 {
-            let vecs: Vec<&PairVec> = (b0..b1).filter_map(|b| cache.get(&(a, b))).collect();
             let sent = &self.doc.src[a];
-            for (p, &tok) in sent.toks.iter().enumerate() {
-                let v: f32 = vecs.iter().map(|pv| pv.src[p]).sum();
-                score += self.word(v * norm_s, self.ctx.inv_src[tok as usize]);
+            scratch.clear();
+            scratch.resize(sent.toks.len(), 0.0);
+            touched.clear();
+            for b in b0..b1 {
+                if let Some(pv) = self.cache.get(&(a, b)) {
+                    for &(p, v) in &pv.src {
+                        if scratch[p as usize] == 0.0 {
+                            touched.push(p);
+                        }
+                        scratch[p as usize] += v;
+                    }
+                }
+            }
+            for &p in &touched {
+                let tok = sent.toks[p as usize];
+                score += self.word(scratch[p as usize] * norm_s, self.ctx.inv_src[tok as usize])
+                    - self.penalty;
             }
         }
+        self.scratch = scratch;
+        self.touched = touched;
         score
     }
 
@@ -462,8 +566,7 @@ impl<'a> Scorer<'a> {
         let p = &self.ctx.opts.params;
         let mut c = p.prior[k];
         if di > 0 && dj > 0 {
-            let ls: usize = self.doc.src[i - di..i].iter().map(|s| s.chars).sum();
-            let lt: usize = self.doc.tgt[j - dj..j].iter().map(|s| s.chars).sum();
+            let (ls, lt) = self.doc.lengths(i - di, i, j - dj, j);
             c += p.length_weight * self.ctx.opts.length.cost(ls, lt);
             c -= p.lexical_weight * self.lexical(i - di, i, j - dj, j);
         }
@@ -475,8 +578,7 @@ fn length_only_cost(doc: &TokDoc, opts: &AlignOptions, k: usize, i: usize, j: us
     let (di, dj) = BEADS[k];
     let mut c = opts.params.prior[k];
     if di > 0 && dj > 0 {
-        let ls: usize = doc.src[i - di..i].iter().map(|s| s.chars).sum();
-        let lt: usize = doc.tgt[j - dj..j].iter().map(|s| s.chars).sum();
+        let (ls, lt) = doc.lengths(i - di, i, j - dj, j);
         c += opts.params.length_weight * opts.length.cost(ls, lt);
     }
     c
@@ -544,7 +646,7 @@ fn run_pass(
 /// stays clear of its edges.
 fn coarse_path(doc: &TokDoc, opts: &AlignOptions) -> Vec<Step> {
     let (n, m) = (doc.src.len(), doc.tgt.len());
-    let mut width = 64usize.max(n.abs_diff(m) + 32);
+    let mut width = 64usize;
     loop {
         let band = Band::diagonal(n, m, width);
         let steps = dp::viterbi(&band, |k, i, j| length_only_cost(doc, opts, k, i, j));
