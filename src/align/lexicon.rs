@@ -6,6 +6,7 @@
 //! bilingual word list, and IBM Model 1 trained on the document's own confident beads
 //! ([`super::model1`]).
 
+use super::tokens::ACRONYM_MARK;
 use std::collections::HashMap;
 
 /// A word ↔ id map for one language, with corpus counts.
@@ -148,6 +149,14 @@ fn is_number(word: &str) -> bool {
 /// Levenshtein similarity is at least 0.72 (`organisation`/`organization`,
 /// `gouvernement`/`government`).
 pub fn cognate(a: &str, b: &str) -> Option<f32> {
+    let (a_acr, b_acr) = (a.starts_with(ACRONYM_MARK), b.starts_with(ACRONYM_MARK));
+    if a_acr || b_acr {
+        return acronyms(
+            a.trim_start_matches(ACRONYM_MARK),
+            b.trim_start_matches(ACRONYM_MARK),
+            a_acr && b_acr,
+        );
+    }
     if a == b {
         let letters = a.chars().count();
         return (is_pseudo(a) || is_number(a) || letters >= 4).then_some(1.0);
@@ -163,18 +172,63 @@ pub fn cognate(a: &str, b: &str) -> Option<f32> {
     (sim >= 0.72).then_some(sim)
 }
 
+/// Acronym matches: the same letters (`BAPA`, or `EMMA` against `Emma`), or, between two
+/// acronyms of three letters or more, the same letters in another order (`OIM`/`IOM`) or one
+/// ending the other (`HCR`/`UNHCR`).
+fn acronyms(a: &str, b: &str, both: bool) -> Option<f32> {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if a == b {
+        return (la >= 2).then_some(1.0);
+    }
+    if !both || la < 3 || lb < 3 {
+        return None;
+    }
+    let sorted = |s: &str| {
+        let mut v: Vec<char> = s.chars().collect();
+        v.sort_unstable();
+        v
+    };
+    if la == lb && sorted(a) == sorted(b) {
+        return Some(0.9);
+    }
+    let (short, long) = if la < lb { (a, b) } else { (b, a) };
+    (long.ends_with(short)).then_some(0.8)
+}
+
 /// Adds identical-word and cognate links between the two vocabularies.
 ///
 /// Candidates are bucketed by their first two characters so the cost stays near-linear in
 /// the vocabulary sizes.
 pub fn add_cognates(lex: &mut Lexicon, src: &Vocab, tgt: &Vocab) {
-    let key = |w: &str| -> String { w.chars().take(2).collect() };
+    let key = |w: &str| -> String { w.trim_start_matches(ACRONYM_MARK).chars().take(2).collect() };
     let mut buckets: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut tgt_acronyms: Vec<u32> = Vec::new();
     for id in 0..tgt.len() as u32 {
         buckets.entry(key(tgt.word(id))).or_default().push(id);
+        if tgt.word(id).starts_with(ACRONYM_MARK) {
+            tgt_acronyms.push(id);
+        }
     }
     for sid in 0..src.len() as u32 {
         let sw = src.word(sid);
+        if let Some(core) = sw.strip_prefix(ACRONYM_MARK) {
+            // Acronyms: against every target acronym, and against the same plain word.
+            for &tid in &tgt_acronyms {
+                if let Some(sim) = cognate(sw, tgt.word(tid)) {
+                    let p = IDENTICAL * sim;
+                    lex.add(sid, tid, p, p);
+                }
+            }
+            if let Some(tid) = tgt.get(core) {
+                lex.add(sid, tid, IDENTICAL, IDENTICAL);
+            }
+            continue;
+        }
+        if let Some(tid) = tgt.get(&format!("{ACRONYM_MARK}{sw}")) {
+            if sw.chars().count() >= 2 {
+                lex.add(sid, tid, IDENTICAL, IDENTICAL);
+            }
+        }
         if let Some(tid) = tgt.get(sw) {
             if let Some(sim) = cognate(sw, sw) {
                 let p = IDENTICAL * sim;
@@ -213,6 +267,10 @@ mod tests {
         assert_eq!(cognate("on", "on"), None);
         assert_eq!(cognate("maison", "house"), None);
         assert_eq!(cognate("1500", "1501"), None);
+        assert_eq!(cognate("\u{3}oim", "\u{3}iom"), Some(0.9));
+        assert_eq!(cognate("\u{3}hcr", "\u{3}unhcr"), Some(0.8));
+        assert_eq!(cognate("\u{3}emma", "emma"), Some(1.0));
+        assert_eq!(cognate("\u{3}un", "\u{3}onu"), None);
     }
 
     #[test]

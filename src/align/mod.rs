@@ -82,7 +82,7 @@ impl Default for Params {
             lexical_weight: 1.2,
             lambda: 0.1,
             word_cap: 8.0,
-            temperature: 1.0,
+            temperature: 1.6,
             train_threshold: 0.7,
         }
     }

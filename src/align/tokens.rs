@@ -10,6 +10,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Pseudo-token emitted for any quotation mark in a sentence.
 pub const QUOTE_TOKEN: &str = "\u{1}quote";
 
+/// First character of the token of an all-capitals word (`OIM` → `\u{3}oim`), so that
+/// acronyms can be matched across languages (`OIM`/`IOM`, `HCR`/`UNHCR`).
+pub const ACRONYM_MARK: char = '\u{3}';
+
 /// Lower-cases and strips diacritics (`Été` → `ete`).
 pub fn fold(word: &str) -> String {
     word.nfd()
@@ -112,8 +116,10 @@ pub fn tokenize(sentence: &str) -> Vec<String> {
                 j += 1;
             }
             let folded = fold(&word);
+            let acronym = word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase());
             match month_token(&folded) {
                 Some(t) => out.push(t.to_string()),
+                None if acronym => out.push(format!("{ACRONYM_MARK}{folded}")),
                 None => out.push(folded),
             }
             i = j;
@@ -154,7 +160,8 @@ mod tests {
     fn months_elisions_accents_and_quotes() {
         assert_eq!(tokenize("le 3 mars"), ["le", "3", "\u{1}m3"]);
         assert_eq!(tokenize("March 3"), ["\u{1}m3", "3"]);
-        assert_eq!(tokenize("l’OIM à Québec"), ["l", "oim", "a", "quebec"]);
+        assert_eq!(tokenize("l’OIM à Québec"), ["l", "\u{3}oim", "a", "quebec"]);
         assert_eq!(tokenize("« oui »"), ["oui", QUOTE_TOKEN]);
+        assert_eq!(tokenize("OIM et HCR"), ["\u{3}oim", "et", "\u{3}hcr"]);
     }
 }
