@@ -260,3 +260,24 @@ fn release_fixtures_strict_f1() {
     assert!(s.f1 >= 0.95, "strict {s:?}");
     assert!(l.f1 >= 0.98, "lax {l:?}");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any input (empty sentences, digits, quotes, odd Unicode): no panic, every sentence in
+        /// exactly one bead and in order, confidences in [0, 1].
+        #[test]
+        fn any_input_is_partitioned(
+            fr in proptest::collection::vec("[a-zA-Zé0-9 ,.«»'’-]{0,40}", 0..25),
+            en in proptest::collection::vec("[a-zA-Z0-9 ,.“”'-]{0,40}", 0..25),
+        ) {
+            let f: Vec<&str> = fr.iter().map(String::as_str).collect();
+            let e: Vec<&str> = en.iter().map(String::as_str).collect();
+            let b = run(&f, &e);
+            check_partition(&b, f.len(), e.len());
+        }
+    }
+}
