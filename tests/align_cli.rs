@@ -165,3 +165,37 @@ fn raw_release_pair_runs_end_to_end() {
         trame::align::eval::read_links("out", &String::from_utf8(out.stdout).unwrap()).unwrap();
     assert!(!gold.is_empty());
 }
+
+#[test]
+fn dictionary_phrase_pairs_anchor_beads() {
+    let d = tempfile::tempdir().unwrap();
+    let fr = d.path().join("g.fr");
+    let en = d.path().join("g.en");
+    let dict = d.path().join("d.tsv");
+    std::fs::write(&fr, "Le Pacte mondial a été approuvé hier soir par tous.\nLa réunion a duré deux jours entiers sous la pluie.\n").unwrap();
+    std::fs::write(&en, "The Global Compact was endorsed last night by all.\n").unwrap();
+    std::fs::write(
+        &dict,
+        "# French<TAB>English\nPacte mondial\tGlobal Compact\n",
+    )
+    .unwrap();
+    trame()
+        .args(["align", "--presegmented", "-f", "links", "--dict"])
+        .arg(&dict)
+        .arg(&fr)
+        .arg(&en)
+        .assert()
+        .success()
+        .stdout("0\t0\n1\t\n");
+    std::fs::write(&dict, "Pacte mondial Global Compact\n").unwrap();
+    trame()
+        .args(["align", "--presegmented", "--dict"])
+        .arg(&dict)
+        .arg(&fr)
+        .arg(&en)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "d.tsv:1:1: expected `french<TAB>english`",
+        ));
+}

@@ -281,3 +281,33 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn glossary_term_pairs_anchor_beads() {
+    use trame::glossary::{Concept, Glossary, Term};
+    let glossary = Glossary {
+        src_lang: "fr".into(),
+        tgt_lang: "en".into(),
+        concepts: vec![Concept {
+            id: "gcm".into(),
+            src_terms: vec![Term::new("Pacte mondial")],
+            tgt_terms: vec![Term::new("Global Compact")],
+            ..Default::default()
+        }],
+    };
+    let opts = AlignOptions {
+        glossary: Some(glossary),
+        ..Default::default()
+    };
+    // Same lengths, no shared word: only the term pair says which French sentence is rendered
+    // (without the glossary the aligner links the second one).
+    let fr = [
+        "Le Pacte mondial a été approuvé hier soir par tous.",
+        "La réunion a duré deux jours entiers sous la pluie.",
+    ];
+    let en = ["The Global Compact was endorsed last night by all."];
+    let without = align(&fr, &en, &AlignOptions::default());
+    assert_eq!(links(&without), vec![(vec![0], vec![]), (vec![1], vec![0])]);
+    let b = align(&fr, &en, &opts);
+    assert_eq!(links(&b), vec![(vec![0], vec![0]), (vec![1], vec![])]);
+}
