@@ -169,7 +169,23 @@ pub fn cognate(a: &str, b: &str) -> Option<f32> {
         return None;
     }
     let sim = strsim::normalized_levenshtein(a, b) as f32;
-    (sim >= 0.72).then_some(sim)
+    if sim >= 0.72 {
+        return Some(sim);
+    }
+    // Same consonant skeleton (vowels dropped, doubled letters collapsed): `maroc`/`morocco`.
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    (sa.len() >= 3 && sa == sb).then_some(0.8)
+}
+
+/// The consonants of a folded word, doubled letters collapsed (`morocco` → `mrc`).
+fn skeleton(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars().filter(|c| !"aeiouy".contains(*c)) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Acronym matches: the same letters (`BAPA`, or `EMMA` against `Emma`), or, between two
@@ -266,6 +282,8 @@ mod tests {
         assert_eq!(cognate("1500", "1500"), Some(1.0));
         assert_eq!(cognate("on", "on"), None);
         assert_eq!(cognate("maison", "house"), None);
+        assert_eq!(cognate("maroc", "morocco"), Some(0.8));
+        assert_eq!(cognate("mexique", "mexico"), None);
         assert_eq!(cognate("1500", "1501"), None);
         assert_eq!(cognate("\u{3}oim", "\u{3}iom"), Some(0.9));
         assert_eq!(cognate("\u{3}hcr", "\u{3}unhcr"), Some(0.8));
