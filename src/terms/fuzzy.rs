@@ -180,13 +180,20 @@ impl FuzzyIndex {
 
     /// Fuzzy hits in `buf` (a normalised view), skipping windows that overlap `covered` (sorted,
     /// non-overlapping byte ranges of exact matches). Returned hits do not overlap each other.
-    pub(crate) fn find(&self, buf: &[u8], covered: &[(usize, usize)]) -> Vec<FuzzyHit> {
+    ///
+    /// `tokens` is scratch space, reused across calls to spare allocations.
+    pub(crate) fn find(
+        &self,
+        buf: &[u8],
+        covered: &[(usize, usize)],
+        tokens: &mut Vec<(usize, usize, u64)>,
+    ) -> Vec<FuzzyHit> {
         let mut hits = Vec::new();
         if self.terms.is_empty() {
             return hits;
         }
         // Tokens: byte range and hash.
-        let mut tokens: Vec<(usize, usize, u64)> = Vec::with_capacity(buf.len() / 6);
+        tokens.clear();
         let mut i = 0;
         while i < buf.len() {
             if buf[i] == b' ' {
@@ -371,7 +378,7 @@ mod tests {
         idx.add("organisation  internationale  pour  les  migrations", 7);
         idx.finish();
         let buf = b"  l  organisation  internationale  pour  les  migratons  ";
-        let hits = idx.find(buf, &[]);
+        let hits = idx.find(buf, &[], &mut Vec::new());
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].entry, 7);
         assert_eq!(
@@ -386,10 +393,16 @@ mod tests {
         let mut idx = FuzzyIndex::default();
         idx.add("sommet  des  ameriques", 1);
         idx.finish();
-        assert!(idx.find(b"  sommet  les  ameriques  ", &[]).is_empty());
-        assert_eq!(idx.find(b"  sommet  des  amerique  ", &[]).len(), 1);
         assert!(idx
-            .find(b"  sommet  des  amerique  ", &[(2, 10)])
+            .find(b"  sommet  les  ameriques  ", &[], &mut Vec::new())
+            .is_empty());
+        assert_eq!(
+            idx.find(b"  sommet  des  amerique  ", &[], &mut Vec::new())
+                .len(),
+            1
+        );
+        assert!(idx
+            .find(b"  sommet  des  amerique  ", &[(2, 10)], &mut Vec::new())
             .is_empty());
     }
 }

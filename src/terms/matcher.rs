@@ -194,13 +194,14 @@ impl Matcher {
         let Some(ac) = &self.ac else { return out };
         let mut buf = Normalized::default();
         let mut covered: Vec<(usize, usize)> = Vec::new();
+        let mut tokens = Vec::new();
         for (base, chunk) in chunks(text, CHUNK) {
             normalize::normalize_into(chunk, normalize::MATCH, &mut buf);
             covered.clear();
             let first = out.len();
             self.scan_chunk(ac, text, base, &buf, &mut out, &mut covered);
             if self.options.fuzzy && !self.fuzzy.is_empty() {
-                for hit in self.fuzzy.find(&buf.bytes, &covered) {
+                for hit in self.fuzzy.find(&buf.bytes, &covered, &mut tokens) {
                     let (start, end) = span(text, base, &buf, hit.start, hit.end);
                     if self.skipped_context(text, start, end) {
                         continue;
