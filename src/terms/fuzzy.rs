@@ -300,6 +300,11 @@ fn compare(buf: &[u8], window: &[(usize, usize, u64)], term: &FuzzyTerm) -> Opti
     if !one_edit_apart(got, want) {
         return None;
     }
+    // A letter added or dropped at the end is inflection (`lutte`/`lutter`, `migrant`/
+    // `migrants`), not a misspelling.
+    if got.len() != want.len() && (got.starts_with(want) || want.starts_with(got)) {
+        return None;
+    }
     let got_chars = term.chars + got.chars().count() - want.chars().count();
     Some(1.0 - 1.0 / term.chars.max(got_chars) as f64)
 }
@@ -389,6 +394,17 @@ mod tests {
     }
 
     #[test]
+    fn an_added_final_letter_is_inflection_not_a_typo() {
+        let mut idx = FuzzyIndex::default();
+        idx.add("lutte  contre  la  corruption", 3);
+        idx.finish();
+        let buf = b"  lutter  contre  la  corruption  ";
+        assert!(idx.find(buf, &[], &mut Vec::new()).is_empty());
+        let buf = b"  lutte  contre  la  coruption  ";
+        assert_eq!(idx.find(buf, &[], &mut Vec::new()).len(), 1);
+    }
+
+    #[test]
     fn short_words_and_covered_spans_are_not_fuzzy() {
         let mut idx = FuzzyIndex::default();
         idx.add("sommet  des  ameriques", 1);
@@ -397,12 +413,12 @@ mod tests {
             .find(b"  sommet  les  ameriques  ", &[], &mut Vec::new())
             .is_empty());
         assert_eq!(
-            idx.find(b"  sommet  des  amerique  ", &[], &mut Vec::new())
+            idx.find(b"  sommet  des  amerques  ", &[], &mut Vec::new())
                 .len(),
             1
         );
         assert!(idx
-            .find(b"  sommet  des  amerique  ", &[(2, 10)], &mut Vec::new())
+            .find(b"  sommet  des  amerques  ", &[(2, 10)], &mut Vec::new())
             .is_empty());
     }
 }
