@@ -300,9 +300,14 @@ fn compare(buf: &[u8], window: &[(usize, usize, u64)], term: &FuzzyTerm) -> Opti
     if !one_edit_apart(got, want) {
         return None;
     }
-    // A letter added or dropped at the end is inflection (`lutte`/`lutter`, `migrant`/
-    // `migrants`), not a misspelling.
-    if got.len() != want.len() && (got.starts_with(want) || want.starts_with(got)) {
+    // A difference in the last letter only (added, dropped or changed) is inflection
+    // (`lutte`/`lutter`/`luttes`, `migrant`/`migrants`), not a misspelling.
+    let prefix = got
+        .chars()
+        .zip(want.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if got.chars().count().max(want.chars().count()) - prefix <= 1 {
         return None;
     }
     let got_chars = term.chars + got.chars().count() - want.chars().count();
@@ -400,6 +405,10 @@ mod tests {
         idx.finish();
         let buf = b"  lutter  contre  la  corruption  ";
         assert!(idx.find(buf, &[], &mut Vec::new()).is_empty());
+        let mut plural = FuzzyIndex::default();
+        plural.add("luttes  contre  la  corruption", 3);
+        plural.finish();
+        assert!(plural.find(buf, &[], &mut Vec::new()).is_empty());
         let buf = b"  lutte  contre  la  coruption  ";
         assert_eq!(idx.find(buf, &[], &mut Vec::new()).len(), 1);
     }
