@@ -69,62 +69,88 @@ pub(crate) fn in_url_or_email(text: &str, start: usize, end: usize) -> bool {
     chunk.contains('@')
         || chunk.contains("://")
         || chunk.starts_with("www.")
-        || chunk.to_ascii_lowercase().starts_with("mailto:")
+        || chunk
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
 }
 
-/// Words of a run, scanned from `from` leftwards or rightwards until hard punctuation, a French
-/// function word, a word with French diacritics or an elided article, at most `max` words.
-/// Returns (words, English-only function words among them).
-fn scan(text: &str, from: usize, leftwards: bool, max: usize) -> (usize, usize) {
-    let mut words = 0;
-    let mut english = 0;
-    let mut current = String::new();
-    let finish = |w: &str, words: &mut usize, english: &mut usize| -> bool {
-        // returns true when the run ends at this word
-        let lower = w.to_lowercase();
-        if FRENCH_MARKERS.contains(&lower.as_str())
-            || lower.chars().any(|c| "éèêàâçîôûùëïœ".contains(c))
-        {
-            return true;
-        }
-        *words += 1;
-        if ENGLISH_ONLY.contains(&lower.as_str()) {
-            *english += 1;
-        }
-        false
-    };
-    let chars: Box<dyn Iterator<Item = char>> = if leftwards {
-        Box::new(text[..from].chars().rev())
+/// What a word says about the language of its run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    French,
+    English,
+    Neutral,
+}
+
+/// Classifies a word without allocating: French function words and words with French
+/// diacritics end a run; English-only function words count towards one.
+fn classify(word: &str) -> Lang {
+    if !word.is_ascii() {
+        return if word.chars().any(|c| "éèêàâçîôûùëïœÉÈÊÀÂÇÎÔÛ".contains(c)) {
+            Lang::French
+        } else {
+            Lang::Neutral
+        };
+    }
+    if word.len() > 8 {
+        return Lang::Neutral;
+    }
+    let mut buf = [0u8; 8];
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = &buf[..word.len()];
+    let is = |list: &[&str]| list.iter().any(|w| w.as_bytes() == lower);
+    if is(FRENCH_MARKERS) {
+        Lang::French
+    } else if is(ENGLISH_ONLY) {
+        Lang::English
     } else {
-        Box::new(text[from..].chars())
-    };
-    for c in chars {
+        Lang::Neutral
+    }
+}
+
+/// Scans the words before (`leftwards`) or after `from` until hard punctuation, an apostrophe
+/// (elision), a French word, or `max` words. Returns (words, English-only function words).
+fn scan(text: &str, from: usize, leftwards: bool, max: usize) -> (usize, usize) {
+    let (mut words, mut english) = (0, 0);
+    // Byte range of the word being read.
+    let mut word: Option<(usize, usize)> = None;
+    let mut step = |c: char, i: usize, words: &mut usize, english: &mut usize| -> bool {
+        // Returns true when the scan must stop.
         if is_word_char(c) {
-            current.push(c);
-            continue;
+            word = Some(match word {
+                None => (i, i + c.len_utf8()),
+                Some((s, e)) => (s.min(i), e.max(i + c.len_utf8())),
+            });
+            return false;
         }
-        if !current.is_empty() {
-            let w: String = if leftwards {
-                current.chars().rev().collect()
-            } else {
-                current.clone()
-            };
-            current.clear();
-            if finish(&w, &mut words, &mut english) || words >= max {
-                return (words, english);
+        if let Some((s, e)) = word.take() {
+            match classify(&text[s..e]) {
+                Lang::French => return true,
+                Lang::English => *english += 1,
+                Lang::Neutral => {}
+            }
+            *words += 1;
+            if *words >= max {
+                return true;
             }
         }
-        if is_hard_punct(c) || matches!(c, '\'' | '’' | 'ʼ') {
-            return (words, english);
-        }
-    }
-    if !current.is_empty() {
-        let w: String = if leftwards {
-            current.chars().rev().collect()
-        } else {
-            current
-        };
-        finish(&w, &mut words, &mut english);
+        is_hard_punct(c) || matches!(c, '\'' | '’' | 'ʼ')
+    };
+    let stopped = if leftwards {
+        text[..from]
+            .char_indices()
+            .rev()
+            .any(|(i, c)| step(c, i, &mut words, &mut english))
+    } else {
+        text[from..]
+            .char_indices()
+            .any(|(i, c)| step(c, from + i, &mut words, &mut english))
+    };
+    if !stopped {
+        // The text ended inside a word: count it.
+        step(' ', text.len(), &mut words, &mut english);
     }
     (words, english)
 }

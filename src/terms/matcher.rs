@@ -153,6 +153,8 @@ impl Matcher {
                 AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                     .start_kind(StartKind::Both)
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                    .prefilter(false)
                     .build(&b.patterns)
                     .map_err(|e| {
                         Error::invalid("<glossary>", format!("cannot build the matcher: {e}"))
@@ -170,6 +172,7 @@ impl Matcher {
                     fuzzy.add(b.patterns[pi].trim_matches(' '), first);
                 }
             }
+            fuzzy.finish();
         }
         Ok(Matcher {
             ac,
@@ -191,48 +194,14 @@ impl Matcher {
         let Some(ac) = &self.ac else { return out };
         let mut buf = Normalized::default();
         let mut covered: Vec<(usize, usize)> = Vec::new();
+        let mut tokens = Vec::new();
         for (base, chunk) in chunks(text, CHUNK) {
             normalize::normalize_into(chunk, normalize::MATCH, &mut buf);
             covered.clear();
             let first = out.len();
-            let mut pos = 0;
-            while pos < buf.bytes.len() {
-                let Some(m) = ac.find(Input::new(&buf.bytes).range(pos..)) else {
-                    break;
-                };
-                let mut cand = Some(m);
-                let mut accepted = false;
-                while let Some(c) = cand {
-                    match self.verify(text, base, &buf, c.start(), c.end(), c.pattern().as_usize())
-                    {
-                        Verdict::Accept(occ) => {
-                            out.push(occ);
-                            covered.push((c.start() + 1, c.end() - 1));
-                            pos = c.end();
-                            accepted = true;
-                            break;
-                        }
-                        Verdict::Skip => break,
-                        Verdict::Reject => {
-                            // A shorter pattern at the same place may still fit.
-                            cand = if c.end() - c.start() > 3 {
-                                ac.find(
-                                    Input::new(&buf.bytes)
-                                        .range(c.start()..c.end() - 1)
-                                        .anchored(Anchored::Yes),
-                                )
-                            } else {
-                                None
-                            };
-                        }
-                    }
-                }
-                if !accepted {
-                    pos = m.start() + 1;
-                }
-            }
+            self.scan_chunk(ac, text, base, &buf, &mut out, &mut covered);
             if self.options.fuzzy && !self.fuzzy.is_empty() {
-                for hit in self.fuzzy.find(&buf.bytes, &covered) {
+                for hit in self.fuzzy.find(&buf.bytes, &covered, &mut tokens) {
                     let (start, end) = span(text, base, &buf, hit.start, hit.end);
                     if self.skipped_context(text, start, end) {
                         continue;
@@ -252,6 +221,61 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// Runs the automaton over one normalised chunk, verifying each candidate.
+    ///
+    /// The common path is one `find_iter` pass. A candidate rejected by its checks (acronym
+    /// case, accents) gets a second chance with shorter patterns at the same place, then the
+    /// search resumes right after its start, so no later match is lost.
+    fn scan_chunk(
+        &self,
+        ac: &AhoCorasick,
+        text: &str,
+        base: usize,
+        buf: &Normalized,
+        out: &mut Vec<Occurrence>,
+        covered: &mut Vec<(usize, usize)>,
+    ) {
+        let bytes = &buf.bytes;
+        let mut pos = 0;
+        'restart: while pos < bytes.len() {
+            for m in ac.find_iter(Input::new(bytes).range(pos..)) {
+                let mut cand = Some(m);
+                while let Some(c) = cand {
+                    match self.verify(text, base, buf, c.start(), c.end(), c.pattern().as_usize()) {
+                        Verdict::Accept(occ) => {
+                            out.push(occ);
+                            covered.push((c.start() + 1, c.end() - 1));
+                            if c.end() != m.end() {
+                                // A shorter match: resume right after it.
+                                pos = c.end();
+                                continue 'restart;
+                            }
+                            break;
+                        }
+                        // URL, e-mail or English run: nothing here, go on after it.
+                        Verdict::Skip => break,
+                        Verdict::Reject => {
+                            cand = if c.end() - c.start() > 3 {
+                                ac.find(
+                                    Input::new(bytes)
+                                        .range(c.start()..c.end() - 1)
+                                        .anchored(Anchored::Yes),
+                                )
+                            } else {
+                                None
+                            };
+                            if cand.is_none() {
+                                pos = m.start() + 1;
+                                continue 'restart;
+                            }
+                        }
+                    }
+                }
+            }
+            break;
+        }
     }
 
     fn skipped_context(&self, text: &str, start: usize, end: usize) -> bool {
@@ -274,35 +298,28 @@ impl Matcher {
             return Verdict::Reject;
         }
         let surface = &text[start..end];
-        let mut case_form: Option<String> = None;
-        let mut accent_form: Option<String> = None;
         let Some(group) = self.groups.get(pattern) else {
             return Verdict::Reject;
         };
         for &ei in group {
             let entry = &self.entries[ei as usize];
             if let Some(want) = &entry.case_form {
-                let got = case_form.get_or_insert_with(|| normalize::token_string(surface, CASE));
-                if got != want {
+                if !case_agrees(surface, want) {
                     continue;
                 }
             }
             if entry.initial_capital && !surface.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let got = accent_form.get_or_insert_with(|| {
-                normalize::token_string(&surface.nfc().collect::<String>(), ACCENTS)
-            });
-            if !accents_agree(got, &entry.accent_form) {
+            if !surface.is_ascii() && !accents_agree_text(surface, &entry.accent_form) {
                 continue;
             }
             if self.skipped_context(text, start, end) {
                 return Verdict::Skip;
             }
             let mut flags = Vec::new();
-            let det = context::determiner_gender(text, start);
-            let disagrees =
-                matches!(det, Some(g) if entry.genders != (M | F) && entry.genders & g == 0);
+            let disagrees = entry.genders != (M | F)
+                && matches!(context::determiner_gender(text, start), Some(g) if entry.genders & g == 0);
             if entry.mixed || disagrees {
                 flags.push("gender-agreement".to_string());
             }
@@ -335,18 +352,65 @@ fn span(text: &str, base: usize, buf: &Normalized, s: usize, e: usize) -> (usize
     (start, last + len)
 }
 
+/// Whether the case of the text's letters is the term's (acronyms). The automaton already
+/// checked that the letters are the same up to case and accents.
+fn case_agrees(surface: &str, want: &str) -> bool {
+    let mut got = surface.chars().filter(|c| c.is_alphanumeric());
+    let mut exp = want.chars().filter(|c| c.is_alphanumeric());
+    loop {
+        match (got.next(), exp.next()) {
+            (None, None) => return true,
+            (Some(g), Some(w)) => {
+                if g.is_uppercase() != w.is_uppercase() {
+                    return false;
+                }
+            }
+            // Ligatures or decomposed letters: compare the folded token strings.
+            _ => return normalize::token_string(surface, CASE) == want,
+        }
+    }
+}
+
+/// Whether the text's accents fit the term's (see [`accent_ok`]), letter by letter.
+fn accents_agree_text(surface: &str, want: &str) -> bool {
+    if surface
+        .chars()
+        .any(|c| ('\u{0300}'..='\u{036f}').contains(&c) || matches!(c, 'œ' | 'Œ' | 'æ' | 'Æ' | 'ß'))
+    {
+        let got = normalize::token_string(&surface.nfc().collect::<String>(), ACCENTS);
+        return accents_agree(&got, want);
+    }
+    let mut got = surface.chars().filter(|c| c.is_alphanumeric());
+    let mut exp = want.chars().filter(|c| c.is_alphanumeric());
+    loop {
+        match (got.next(), exp.next()) {
+            (None, None) => return true,
+            (Some(t), Some(p)) => {
+                if !accent_ok(t, p) {
+                    return false;
+                }
+            }
+            _ => return true, // unusual decompositions: the normalised view already agreed
+        }
+    }
+}
+
 /// Whether the text's accents fit the term's: same letters, and where they differ the text's
 /// letter is unaccented (accent left out) or a capital (capitals often lose their accents).
 fn accents_agree(got: &str, want: &str) -> bool {
     if got.chars().count() != want.chars().count() {
         return true; // unusual decompositions: the normalised view already agreed
     }
-    got.chars().zip(want.chars()).all(|(t, p)| {
-        t == p
-            || t.to_lowercase().eq(p.to_lowercase())
-            || normalize::base_char(t) == t
-            || t.is_uppercase()
-    })
+    got.chars().zip(want.chars()).all(|(t, p)| accent_ok(t, p))
+}
+
+/// One letter of the text `t` against the term's lower-case letter `p`.
+fn accent_ok(t: char, p: char) -> bool {
+    t == p
+        || t.is_ascii()
+        || t.to_lowercase().eq(p.to_lowercase())
+        || normalize::base_char(t) == t
+        || t.is_uppercase()
 }
 
 /// Acronyms, abbreviations, and single words with two capitals or more (`OIM`, `MiGOF`) match
