@@ -78,6 +78,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for path in &summary.unpaired {
         eprintln!("trame: warning: {path}: no counterpart in the other folder, skipped");
     }
+    for warning in &summary.warnings {
+        eprintln!("trame: warning: {warning}");
+    }
     for failure in &summary.failures {
         eprintln!("trame: error: {failure}");
     }

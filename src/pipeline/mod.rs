@@ -4,6 +4,7 @@
 //! document is reported in the summary without losing the others' output. The pipeline only
 //! chains the stages; it never prints (progress goes through a callback the caller supplies).
 
+use crate::align::export::{self, AlignedDoc, ExportOptions, Format};
 use crate::align::{self, AlignOptions, Bead};
 use crate::clean::{self, CleanOptions};
 use crate::error::{Error, Result};
@@ -95,12 +96,11 @@ pub struct ProcessedPair {
     pub en_segments: Vec<Segment>,
     /// Term occurrences in the French document, positions in the original file.
     pub terms: Vec<TermRecord>,
-    /// Line (1-based, in the original French file) of each French segment.
-    pub fr_lines: Vec<usize>,
     pub beads: Vec<Bead>,
 }
 
-/// Processes one pair whose texts were already cleaned: segment both sides, match terms, align.
+/// Processes one pair whose texts were already cleaned: segment both sides and match terms.
+/// The beads are left empty: alignment runs over all pairs together (see [`align_pairs`]).
 pub fn process_pair(
     name: &str,
     fr: (&input::Source, &clean::CleanText),
@@ -109,11 +109,6 @@ pub fn process_pair(
 ) -> ProcessedPair {
     let fr_segments = stages.fr_segmenter.segment_clean(fr.1);
     let en_segments = stages.en_segmenter.segment_clean(en.1);
-    let index = crate::document::LineIndex::new(&fr.0.text);
-    let fr_lines = fr_segments
-        .iter()
-        .map(|s| index.line_col(&fr.0.text, s.start).line)
-        .collect();
     let terms = match &stages.glossary_matcher {
         Some((glossary, matcher)) => crate::terms::report::records_in_clean(
             matcher,
@@ -126,9 +121,6 @@ pub fn process_pair(
         ),
         None => Vec::new(),
     };
-    let src: Vec<&str> = fr_segments.iter().map(|s| s.text.as_str()).collect();
-    let tgt: Vec<&str> = en_segments.iter().map(|s| s.text.as_str()).collect();
-    let beads = align::align(&src, &tgt, &stages.align_options);
     ProcessedPair {
         name: name.to_string(),
         fr_path: fr.0.path.clone(),
@@ -136,9 +128,44 @@ pub fn process_pair(
         fr_segments,
         en_segments,
         terms,
-        fr_lines,
-        beads,
+        beads: Vec::new(),
     }
+}
+
+/// Aligns every pair's sentences; IBM Model 1 is trained on all pairs together (more text gives
+/// better word translations), each pair is then aligned on its own.
+pub fn align_pairs(pairs: &mut [ProcessedPair], options: &AlignOptions) {
+    let texts: Vec<(Vec<&str>, Vec<&str>)> = pairs
+        .iter()
+        .map(|p| {
+            (
+                p.fr_segments.iter().map(|s| s.text.as_str()).collect(),
+                p.en_segments.iter().map(|s| s.text.as_str()).collect(),
+            )
+        })
+        .collect();
+    let docs: Vec<(&[&str], &[&str])> = texts
+        .iter()
+        .map(|(f, e)| (f.as_slice(), e.as_slice()))
+        .collect();
+    let beads = align::align_documents(&docs, options);
+    drop(texts);
+    for (pair, beads) in pairs.iter_mut().zip(beads) {
+        pair.beads = beads;
+    }
+}
+
+/// The aligned pairs as the alignment exporter takes them.
+pub fn aligned_docs(pairs: &[ProcessedPair]) -> Vec<AlignedDoc> {
+    pairs
+        .iter()
+        .map(|p| AlignedDoc {
+            name: p.name.clone(),
+            src: p.fr_segments.iter().map(|s| s.text.clone()).collect(),
+            tgt: p.en_segments.iter().map(|s| s.text.clone()).collect(),
+            beads: p.beads.clone(),
+        })
+        .collect()
 }
 
 /// The stage objects built once and shared by every document (all `Send + Sync`).
@@ -159,7 +186,10 @@ impl Stages {
             fr_segmenter: Segmenter::builtin("fr")?,
             en_segmenter: Segmenter::builtin("en")?,
             glossary_matcher: glossary.map(|g| (g.clone(), Matcher::new(g))),
-            align_options: AlignOptions::default(),
+            align_options: AlignOptions {
+                glossary: glossary.cloned(),
+                ..AlignOptions::default()
+            },
             clean_options: CleanOptions::default(),
         })
     }
@@ -204,7 +234,7 @@ pub fn run_pairs(
     let en_texts: Vec<&str> = ok.iter().map(|(_, _, en)| en.text.as_str()).collect();
     let fr_clean = clean::clean_documents(&fr_texts, &stages.clean_options);
     let en_clean = clean::clean_documents(&en_texts, &stages.clean_options);
-    let processed: Vec<ProcessedPair> = ok
+    let mut processed: Vec<ProcessedPair> = ok
         .par_iter()
         .zip(fr_clean.par_iter())
         .zip(en_clean.par_iter())
@@ -214,6 +244,7 @@ pub fn run_pairs(
             pair
         })
         .collect();
+    align_pairs(&mut processed, &stages.align_options);
     (processed, failures)
 }
 
@@ -230,6 +261,8 @@ pub struct BuildSummary {
     pub tmx_units: usize,
     pub unpaired: Vec<String>,
     pub failures: Vec<String>,
+    /// Warnings of the writers (removed control characters, over-long segments).
+    pub warnings: Vec<String>,
     pub outputs: Vec<String>,
 }
 
@@ -321,9 +354,28 @@ pub fn build(
         .iter()
         .map(|f| format!("{}: {}", f.path, f.error))
         .collect();
+    let docs = aligned_docs(&processed);
+    let mut export_options = ExportOptions {
+        format: Format::Tmx,
+        min_confidence: config.min_confidence,
+        src_lang: config.src_lang.clone(),
+        tgt_lang: config.tgt_lang.clone(),
+        ..ExportOptions::default()
+    };
     let tmx_path = out.join("memory.tmx");
-    summary.tmx_units = write_memory(&tmx_path, &processed, config)?;
+    crate::output::write_atomic(&tmx_path, |w| {
+        let stats = export::write(&docs, &export_options, w)?;
+        summary.tmx_units = stats.written;
+        summary.warnings.extend(stats.warnings);
+        Ok(())
+    })?;
     summary.outputs.push(tmx_path.display().to_string());
+    export_options.format = Format::Html;
+    let html_path = out.join("alignment.html");
+    crate::output::write_atomic(&html_path, |w| {
+        export::write(&docs, &export_options, w).map(|_| ())
+    })?;
+    summary.outputs.push(html_path.display().to_string());
     let tbx_options = crate::tbx::ExportOptions {
         src_lang: Some(config.src_lang.clone()),
         tgt_lang: Some(config.tgt_lang.clone()),
@@ -335,7 +387,9 @@ pub fn build(
     ] {
         let path = out.join(file);
         crate::output::write_atomic(&path, |w| {
-            crate::tbx::write_tbx(&glossary, version, &tbx_options, w).map(|_| ())
+            let warnings = crate::tbx::write_tbx(&glossary, version, &tbx_options, w)?;
+            summary.warnings.extend(warnings);
+            Ok(())
         })?;
         summary.outputs.push(path.display().to_string());
     }
@@ -348,65 +402,4 @@ pub fn build(
     })?;
     summary.outputs.push(terms_path.display().to_string());
     Ok(summary)
-}
-
-/// Writes the aligned pairs as TMX; 1-0/0-1 beads and links under the confidence threshold are left out.
-fn write_memory(path: &Path, pairs: &[ProcessedPair], config: &BuildConfig) -> Result<usize> {
-    use crate::tmx::{Prop, TmxHeader, TmxWriter, TranslationUnit, Variant};
-    let mut units = 0;
-    crate::output::write_atomic(path, |w| {
-        let mut writer = TmxWriter::new(w, &TmxHeader::new(&config.src_lang))?;
-        for pair in pairs {
-            for bead in &pair.beads {
-                if bead.src.is_empty()
-                    || bead.tgt.is_empty()
-                    || bead.confidence < config.min_confidence
-                {
-                    continue;
-                }
-                let join = |segs: &[Segment], ids: &[usize]| {
-                    ids.iter()
-                        .map(|&i| segs[i].text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                units += 1;
-                let tu = TranslationUnit {
-                    tuid: Some(units.to_string()),
-                    props: vec![
-                        Prop {
-                            kind: "x-document".into(),
-                            value: pair.name.clone(),
-                        },
-                        Prop {
-                            kind: "x-line".into(),
-                            value: pair.fr_lines[bead.src[0]].to_string(),
-                        },
-                        Prop {
-                            kind: "x-bead".into(),
-                            value: bead_shape(bead),
-                        },
-                        Prop {
-                            kind: "x-confidence".into(),
-                            value: format!("{:.3}", bead.confidence),
-                        },
-                    ],
-                    variants: vec![
-                        Variant {
-                            lang: config.src_lang.clone(),
-                            text: join(&pair.fr_segments, &bead.src),
-                        },
-                        Variant {
-                            lang: config.tgt_lang.clone(),
-                            text: join(&pair.en_segments, &bead.tgt),
-                        },
-                    ],
-                };
-                writer.write_unit(&tu)?;
-            }
-        }
-        writer.finish()?;
-        Ok(())
-    })?;
-    Ok(units)
 }
