@@ -1,0 +1,689 @@
+//! Corpus coverage: how often each concept occurs (`unused` when never), source errors the
+//! matcher flagged (`source-error`), and candidate terms the glossary lacks (`candidate-term`):
+//! recurring institutional names and acronyms defined in the text.
+
+use super::finding::{Context, Finding, Rule};
+use super::norm::{fold, is_acronym, starts_upper};
+use super::ConceptCoverage;
+use crate::clean::{clean_documents, CleanOptions, CleanText};
+use crate::document::LineIndex;
+use crate::glossary::Glossary;
+use crate::segment::Segmenter;
+use crate::terms::{MatchKind, Occurrence};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// One corpus document: the name shown in findings and its decoded text.
+#[derive(Debug, Clone)]
+pub struct CorpusDoc {
+    pub path: String,
+    pub text: String,
+}
+
+/// What [`analyse`] returns.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusAnalysis {
+    /// One row per concept, in glossary order.
+    pub coverage: Vec<ConceptCoverage>,
+    pub findings: Vec<Finding>,
+}
+
+/// Limits for candidate terms.
+#[derive(Debug, Clone, Copy)]
+pub struct CandidateOptions {
+    /// Minimum occurrences of a multi-word name over the corpus.
+    pub min_count: usize,
+    /// Longest name considered, in words.
+    pub max_words: usize,
+}
+
+impl Default for CandidateOptions {
+    fn default() -> Self {
+        CandidateOptions {
+            min_count: 2,
+            max_words: 8,
+        }
+    }
+}
+
+/// A document prepared once: cleaned text, segments, glossary occurrences, line index.
+struct Prepared<'a> {
+    doc: &'a CorpusDoc,
+    clean: CleanText,
+    lines: LineIndex,
+    segments: Vec<Range<usize>>,
+    occurrences: Vec<Occurrence>,
+}
+
+impl Prepared<'_> {
+    /// 1-based line in the original document of byte `offset` of the cleaned text.
+    fn line(&self, offset: usize) -> usize {
+        let original = self.clean.original_offset(offset);
+        self.lines.line_col(&self.doc.text, original).line
+    }
+
+    /// The segment (sentence) holding cleaned offset `offset`, as a range of the cleaned text.
+    fn sentence(&self, offset: usize) -> Range<usize> {
+        self.segments
+            .iter()
+            .find(|r| r.start <= offset && offset < r.end)
+            .cloned()
+            .unwrap_or(offset..offset)
+    }
+
+    /// A context showing the sentence around `span` with `span` highlighted.
+    fn context(&self, span: Range<usize>) -> Context {
+        let s = self.sentence(span.start);
+        let text = self.clean.text.get(s.clone()).unwrap_or("");
+        let hl = span
+            .start
+            .checked_sub(s.start)
+            .map(|a| a..a + (span.end - span.start));
+        Context::new("sentence", text, hl)
+    }
+}
+
+/// Analyses `docs` against `glossary`: coverage, `unused`, `source-error` and `candidate-term`
+/// findings. `find` returns glossary occurrences in a text (normally `Matcher::find`).
+pub fn analyse(
+    glossary: &Glossary,
+    docs: &[CorpusDoc],
+    find: &dyn Fn(&str) -> Vec<Occurrence>,
+    segmenter: &Segmenter,
+    opts: CandidateOptions,
+) -> CorpusAnalysis {
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let cleaned = clean_documents(&texts, &CleanOptions::default());
+    let prepared: Vec<Prepared> = docs
+        .iter()
+        .zip(cleaned)
+        .map(|(doc, (clean, _))| {
+            let segments = segmenter
+                .segment(&clean.text)
+                .into_iter()
+                .map(|s| s.start..s.end)
+                .collect();
+            let occurrences = find(&clean.text);
+            Prepared {
+                doc,
+                lines: LineIndex::new(&doc.text),
+                clean,
+                segments,
+                occurrences,
+            }
+        })
+        .collect();
+
+    let mut findings = Vec::new();
+    let n = glossary.concepts.len();
+    let mut counts = vec![0usize; n];
+    let mut doc_sets: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    for (d, p) in prepared.iter().enumerate() {
+        for occ in &p.occurrences {
+            if occ.concept >= n {
+                continue;
+            }
+            counts[occ.concept] += 1;
+            doc_sets[occ.concept].insert(d);
+            if let Some(f) = source_error(glossary, p, occ) {
+                findings.push(f);
+            }
+        }
+    }
+    let coverage: Vec<ConceptCoverage> = glossary
+        .concepts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ConceptCoverage {
+            entry: super::entry_id(glossary, i),
+            fr: c
+                .src_terms
+                .first()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
+            en: c
+                .tgt_terms
+                .first()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
+            occurrences: counts[i],
+            documents: doc_sets[i].len(),
+        })
+        .collect();
+    for c in coverage.iter().filter(|c| c.occurrences == 0) {
+        findings.push(
+            Finding::new(
+                Rule::Unused,
+                format!("Entry {} («{}») does not occur in the {} corpus documents", c.entry, c.fr, docs.len()),
+                "Nothing to fix if the entry is needed elsewhere; otherwise check its spelling against the texts.",
+            )
+            .entries([c.entry.clone()]),
+        );
+    }
+    findings.extend(candidates(glossary, &prepared, opts));
+    CorpusAnalysis { coverage, findings }
+}
+
+fn source_error(glossary: &Glossary, p: &Prepared, occ: &Occurrence) -> Option<Finding> {
+    let fuzzy = occ.kind == MatchKind::Fuzzy;
+    if occ.flags.is_empty() && !fuzzy {
+        return None;
+    }
+    let head = glossary.concepts[occ.concept]
+        .src_terms
+        .first()
+        .map_or("", |t| t.text.as_str());
+    let mut what: Vec<String> = occ.flags.clone();
+    if fuzzy {
+        what.push(format!("near-miss spelling (similarity {:.2})", occ.score));
+    }
+    let line = p.line(occ.start);
+    Some(
+        Finding::new(
+            Rule::SourceError,
+            format!("«{}» (glossary «{head}»): {}", occ.surface, what.join(", ")),
+            if fuzzy {
+                format!("Check the source: the official form is «{head}».")
+            } else {
+                "Check the source text around the term; translate the intended form.".to_string()
+            },
+        )
+        .entries([super::entry_id(glossary, occ.concept)])
+        .at(Some(p.doc.path.clone()), Some(line))
+        .context(p.context(occ.start..occ.end)),
+    )
+}
+
+/// French words allowed inside a name but never at its edges.
+const FUNCTION_WORDS: [&str; 20] = [
+    "de", "des", "du", "la", "le", "les", "l'", "l’", "d'", "d’", "pour", "sur", "à", "au", "aux",
+    "en", "contre", "dans", "par", "entre",
+];
+
+/// Words that end a name: verbs, pronouns, determiners, frequent adverbs and conjunctions.
+const STOP_WORDS: [&str; 52] = [
+    "a",
+    "ai",
+    "ont",
+    "est",
+    "sont",
+    "été",
+    "était",
+    "étaient",
+    "sera",
+    "seront",
+    "fait",
+    "qui",
+    "que",
+    "qu'",
+    "qu’",
+    "dont",
+    "où",
+    "et",
+    "ou",
+    "mais",
+    "ni",
+    "car",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "se",
+    "s'",
+    "s’",
+    "sa",
+    "son",
+    "ses",
+    "leur",
+    "leurs",
+    "un",
+    "une",
+    "plus",
+    "très",
+    "ainsi",
+    "également",
+    "aussi",
+    "lors",
+    "selon",
+    "comme",
+    "avec",
+    "sans",
+    "n'",
+];
+
+/// Capitalised words that start sentences rather than names.
+const STOP_HEADS: [&str; 14] = [
+    "Lors",
+    "Selon",
+    "Depuis",
+    "Parmi",
+    "Pendant",
+    "Après",
+    "Avant",
+    "Ainsi",
+    "Enfin",
+    "Cependant",
+    "Toutefois",
+    "Pour",
+    "Dans",
+    "Nous",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Function,
+    Stop,
+    Capital,
+    Lower,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    span: Range<usize>,
+    class: Class,
+    covered: bool,
+}
+
+fn token_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[\p{L}\p{N}]+(?:[-\u{2010}\u{2011}][\p{L}\p{N}]+)*['\u{2019}]?")
+            .expect("static regex")
+    })
+}
+
+fn classify(word: &str) -> Class {
+    let lower = word.to_lowercase();
+    if FUNCTION_WORDS.contains(&lower.as_str()) {
+        Class::Function
+    } else if STOP_WORDS.contains(&lower.as_str()) || STOP_HEADS.contains(&word) {
+        Class::Stop
+    } else if starts_upper(word) || word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        Class::Capital
+    } else {
+        Class::Lower
+    }
+}
+
+/// Tokens of `text[range]` in runs that only whitespace separates (punctuation splits runs).
+fn runs(text: &str, range: Range<usize>, occurrences: &[Occurrence]) -> Vec<Vec<Token>> {
+    let slice = text.get(range.clone()).unwrap_or("");
+    let mut out: Vec<Vec<Token>> = Vec::new();
+    let mut current: Vec<Token> = Vec::new();
+    let mut last_end = 0;
+    for m in token_re().find_iter(slice) {
+        let gap = &slice[last_end..m.start()];
+        if !gap.chars().all(char::is_whitespace) || gap.contains('\n') {
+            out.push(std::mem::take(&mut current));
+        }
+        last_end = m.end();
+        let span = range.start + m.start()..range.start + m.end();
+        let covered = occurrences
+            .iter()
+            .any(|o| o.start <= span.start && span.end <= o.end);
+        current.push(Token {
+            class: classify(m.as_str()),
+            span,
+            covered,
+        });
+    }
+    out.push(current);
+    out.retain(|r| r.len() >= 2);
+    out
+}
+
+struct Seen {
+    display: String,
+    count: usize,
+    docs: BTreeSet<usize>,
+    first: (usize, Range<usize>),
+    words: usize,
+}
+
+fn candidates(glossary: &Glossary, docs: &[Prepared], opts: CandidateOptions) -> Vec<Finding> {
+    let known: HashSet<String> = glossary
+        .concepts
+        .iter()
+        .flat_map(|c| c.src_terms.iter().chain(&c.tgt_terms))
+        .map(|t| fold(&t.text))
+        .collect();
+    let mut names: BTreeMap<String, Seen> = BTreeMap::new();
+    let mut acronyms: BTreeMap<String, (String, usize, Range<usize>)> = BTreeMap::new();
+    let mut acronym_counts: BTreeMap<String, (usize, BTreeSet<usize>)> = BTreeMap::new();
+    for (d, p) in docs.iter().enumerate() {
+        let text = &p.clean.text;
+        for seg in &p.segments {
+            for run in runs(text, seg.clone(), &p.occurrences) {
+                collect_names(text, &run, d, opts, &known, &mut names);
+            }
+            defined_acronyms(text, seg.clone(), d, &known, &mut acronyms);
+        }
+        for m in token_re().find_iter(text) {
+            if is_acronym(m.as_str()) {
+                let e = acronym_counts.entry(m.as_str().to_string()).or_default();
+                e.0 += 1;
+                e.1.insert(d);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    // Names: recurring, and not always inside one longer recurring name.
+    let recurring: Vec<(&String, &Seen)> = names
+        .iter()
+        .filter(|(_, s)| s.count >= opts.min_count)
+        .collect();
+    for (key, seen) in &recurring {
+        let padded = format!(" {key} ");
+        let subsumed = recurring.iter().any(|(k2, s2)| {
+            s2.words > seen.words && s2.count >= seen.count && format!(" {k2} ").contains(&padded)
+        });
+        if subsumed {
+            continue;
+        }
+        let p = &docs[seen.first.0];
+        let span = seen.first.1.clone();
+        out.push(candidate_finding(
+            format!(
+                "«{}» occurs {} times in {} documents and is not in the glossary",
+                seen.display,
+                seen.count,
+                seen.docs.len()
+            ),
+            p,
+            span,
+            seen.count,
+            seen.docs.len(),
+        ));
+    }
+    for (acro, (expansion, d, span)) in acronyms {
+        let (count, spread) = acronym_counts
+            .get(&acro)
+            .map_or((1, 1), |(c, s)| (*c, s.len()));
+        let p = &docs[d];
+        let expansion = if expansion.is_empty() {
+            String::new()
+        } else {
+            format!(" as «{expansion}»")
+        };
+        out.push(candidate_finding(
+            format!(
+                "The acronym «{acro}» is defined in the text{expansion} ({count} occurrences in {spread} documents) and is not in the glossary"
+            ),
+            p,
+            span,
+            count,
+            spread,
+        ));
+    }
+    out
+}
+
+fn candidate_finding(
+    message: String,
+    p: &Prepared,
+    span: Range<usize>,
+    count: usize,
+    spread: usize,
+) -> Finding {
+    let line = p.line(span.start);
+    let mut f = Finding::new(
+        Rule::CandidateTerm,
+        message,
+        "If it is terminology, add an entry with its official English name and a source.",
+    )
+    .at(Some(p.doc.path.clone()), Some(line))
+    .context(p.context(span));
+    f.rank = spread * 1000 + count;
+    f
+}
+
+/// Every name-shaped n-gram of `run`: starts with an uncovered capitalised word, ends on a
+/// content word, holds no stop word, and is not wholly made of glossary terms.
+fn collect_names(
+    text: &str,
+    run: &[Token],
+    doc: usize,
+    opts: CandidateOptions,
+    known: &HashSet<String>,
+    names: &mut BTreeMap<String, Seen>,
+) {
+    for i in 0..run.len() {
+        if run[i].class != Class::Capital
+            || run[i].covered
+            || is_acronym(&text[run[i].span.clone()])
+        {
+            continue;
+        }
+        for j in i + 1..run.len().min(i + opts.max_words) {
+            match run[j].class {
+                Class::Stop => break,
+                Class::Function => continue,
+                Class::Capital | Class::Lower => {}
+            }
+            let tokens = &run[i..=j];
+            if tokens
+                .iter()
+                .filter(|t| t.class != Class::Function)
+                .all(|t| t.covered)
+            {
+                continue;
+            }
+            let span = run[i].span.start..run[j].span.end;
+            let surface = text[span.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let key = fold(&surface);
+            if known.contains(&key) {
+                continue;
+            }
+            let seen = names.entry(key).or_insert_with(|| Seen {
+                display: surface.clone(),
+                count: 0,
+                docs: BTreeSet::new(),
+                first: (doc, span.clone()),
+                words: j - i + 1,
+            });
+            seen.count += 1;
+            seen.docs.insert(doc);
+        }
+    }
+}
+
+/// Acronyms in parentheses (`… (JSWG)`, `(Joint Summit Working Group ou JSWG en anglais)`)
+/// that the glossary lacks, with the name just before the parenthesis as their expansion.
+fn defined_acronyms(
+    text: &str,
+    seg: Range<usize>,
+    doc: usize,
+    known: &HashSet<String>,
+    out: &mut BTreeMap<String, (String, usize, Range<usize>)>,
+) {
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let paren = PAREN.get_or_init(|| Regex::new(r"\(([^()]{1,120})\)").expect("static regex"));
+    let slice = text.get(seg.clone()).unwrap_or("");
+    for cap in paren.captures_iter(slice) {
+        let (Some(whole), Some(inner)) = (cap.get(0), cap.get(1)) else {
+            continue;
+        };
+        for m in token_re().find_iter(inner.as_str()) {
+            let acro = m.as_str();
+            if !is_acronym(acro) || known.contains(&fold(acro)) || out.contains_key(acro) {
+                continue;
+            }
+            // The expansion: the name-shaped run ending right before the parenthesis.
+            let before = seg.start..seg.start + whole.start();
+            let expansion = runs(text, before.clone(), &[])
+                .last()
+                .filter(|r| {
+                    r.last()
+                        .is_some_and(|t| text[t.span.end..before.end].trim().is_empty())
+                })
+                .map(|r| {
+                    let mut start = None;
+                    for (k, t) in r.iter().enumerate().rev().take(10) {
+                        if t.class == Class::Stop {
+                            break;
+                        }
+                        if t.class == Class::Capital && !is_acronym(&text[t.span.clone()]) {
+                            start = Some(k);
+                        }
+                    }
+                    start.map_or(String::new(), |k| {
+                        text[r[k].span.start..r[r.len() - 1].span.end].to_string()
+                    })
+                })
+                .unwrap_or_default();
+            let at = seg.start + inner.start() + m.start();
+            out.insert(acro.to_string(), (expansion, doc, at..at + acro.len()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Concept, Term};
+
+    fn glossary() -> Glossary {
+        Glossary {
+            src_lang: "fr".into(),
+            tgt_lang: "en".into(),
+            concepts: vec![
+                Concept {
+                    id: "oim".into(),
+                    src_terms: vec![
+                        Term::new("Organisation internationale pour les migrations"),
+                        Term::new("OIM"),
+                    ],
+                    tgt_terms: vec![Term::new("International Organization for Migration")],
+                    ..Concept::default()
+                },
+                Concept {
+                    id: "unused".into(),
+                    src_terms: vec![Term::new("apatride")],
+                    tgt_terms: vec![Term::new("stateless person")],
+                    ..Concept::default()
+                },
+            ],
+        }
+    }
+
+    /// A stand-in for the matcher: literal `OIM`, flagged when written `OIMM`.
+    fn find(text: &str) -> Vec<Occurrence> {
+        let mut out = Vec::new();
+        for (i, _) in text.match_indices("OIM") {
+            let typo = text[i..].starts_with("OIMM");
+            out.push(Occurrence {
+                start: i,
+                end: i + if typo { 4 } else { 3 },
+                surface: if typo { "OIMM".into() } else { "OIM".into() },
+                concept: 0,
+                kind: if typo {
+                    MatchKind::Fuzzy
+                } else {
+                    MatchKind::Exact
+                },
+                score: if typo { 0.9 } else { 1.0 },
+                flags: Vec::new(),
+            });
+        }
+        out
+    }
+
+    fn docs() -> Vec<CorpusDoc> {
+        vec![
+            CorpusDoc {
+                path: "a.txt".into(),
+                text: "Titre\nL’OIM et le Conseil norvégien des réfugiés ont signé.\nLe Haut-Commissariat des Nations Unies pour les réfugiés (HCR) salue l’OIMM.\n".into(),
+            },
+            CorpusDoc {
+                path: "b.txt".into(),
+                text: "Selon le Conseil norvégien des réfugiés, l’OIM agit. Le HCR aussi.\n".into(),
+            },
+        ]
+    }
+
+    fn run() -> CorpusAnalysis {
+        let seg = Segmenter::builtin("fr").unwrap();
+        analyse(
+            &glossary(),
+            &docs(),
+            &find,
+            &seg,
+            CandidateOptions::default(),
+        )
+    }
+
+    #[test]
+    fn coverage_counts_occurrences_and_documents() {
+        let a = run();
+        assert_eq!(a.coverage[0].occurrences, 3);
+        assert_eq!(a.coverage[0].documents, 2);
+        assert_eq!(a.coverage[1].occurrences, 0);
+        let unused: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::Unused)
+            .collect();
+        assert_eq!(unused.len(), 1);
+        assert_eq!(unused[0].entries, vec!["unused"]);
+    }
+
+    #[test]
+    fn a_recurring_name_is_a_candidate_once_with_its_first_sentence() {
+        let a = run();
+        let c: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::CandidateTerm && f.message.contains("Conseil"))
+            .collect();
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert!(c[0]
+            .message
+            .starts_with("«Conseil norvégien des réfugiés» occurs 2 times in 2 documents"));
+        assert_eq!(c[0].doc.as_deref(), Some("a.txt"));
+        assert_eq!(c[0].line, Some(2));
+        let ctx = &c[0].contexts[0];
+        assert_eq!(
+            &ctx.text[ctx.highlights[0].clone()],
+            "Conseil norvégien des réfugiés"
+        );
+    }
+
+    #[test]
+    fn an_acronym_defined_in_parentheses_is_a_candidate_with_its_expansion() {
+        let a = run();
+        let c: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::CandidateTerm && f.message.contains("«HCR»"))
+            .collect();
+        assert_eq!(c.len(), 1);
+        assert_eq!(
+            c[0].message,
+            "The acronym «HCR» is defined in the text as «Haut-Commissariat des Nations Unies pour les réfugiés» (2 occurrences in 2 documents) and is not in the glossary"
+        );
+        assert_eq!(c[0].line, Some(3));
+    }
+
+    #[test]
+    fn fuzzy_matches_become_source_errors() {
+        let a = run();
+        let e: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::SourceError)
+            .collect();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].entries, vec!["oim"]);
+        assert_eq!(e[0].line, Some(3));
+    }
+}
