@@ -226,22 +226,21 @@ fn near_duplicates(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-/// A guess at the feminine of a French title, word by word (`Directeur général adjoint` →
-/// `Directrice générale adjointe`), shown as a suggestion to check, never applied.
+/// A guess at the feminine of a French title, word by word up to the first function word
+/// (`Directeur général adjoint` → `Directrice générale adjointe`, `chef de mission` →
+/// `cheffe de mission`), shown as a suggestion to check, never applied.
 pub fn feminine_guess(title: &str) -> String {
     const KEEP: [&str; 16] = [
         "de", "des", "du", "la", "le", "les", "l'", "l’", "d'", "d’", "pour", "sur", "et", "aux",
         "à", "en",
     ];
+    let mut head = true; // only the words before the first function word agree
     title
         .split(' ')
         .map(|w| {
             let lower = w.to_lowercase();
-            if KEEP.contains(&lower.as_str())
-                || w.is_empty()
-                || is_acronym(w)
-                || !w.chars().all(char::is_alphabetic)
-            {
+            head = head && !KEEP.contains(&lower.as_str());
+            if !head || w.is_empty() || is_acronym(w) || !w.chars().all(char::is_alphabetic) {
                 w.to_string()
             } else if lower == "chef" {
                 format!("{w}fe")
@@ -300,6 +299,7 @@ fn gender_forms(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 fn acronyms(ctx: &Ctx, out: &mut Vec<Finding>) {
     let concepts = &ctx.glossary.concepts;
+    let mut bare = BTreeSet::new(); // concepts already reported without a French expansion
     for (side, lang) in [(0usize, "French"), (1, "English")] {
         let terms = |c: &'_ Concept| -> Vec<Term> {
             if side == 0 {
@@ -325,7 +325,8 @@ fn acronyms(ctx: &Ctx, out: &mut Vec<Finding>) {
         for (acro, list) in &uses {
             // Without an expansion.
             for (i, exp) in list {
-                if exp.is_none() {
+                if exp.is_none() && (side == 0 || !bare.contains(i)) {
+                    bare.insert(*i);
                     let other = list.iter().find(|(_, e)| e.is_some());
                     let suggestion = match other {
                         Some((j, Some(e))) => format!(
@@ -607,5 +608,223 @@ fn apostrophes(rows: &[RawRow], path: Option<&str>, out: &mut Vec<Finding>) {
                 .context(Context::new(lang, cell, hl)),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::fields::RawField;
+
+    fn concept(id: &str, fr: &str, en: &str) -> Concept {
+        Concept {
+            id: id.into(),
+            src_terms: vec![Term::new(fr)],
+            tgt_terms: vec![Term::new(en)],
+            source: Some("https://example.org".into()),
+            ..Concept::default()
+        }
+    }
+
+    fn with(concepts: Vec<Concept>) -> Glossary {
+        Glossary {
+            src_lang: "fr".into(),
+            tgt_lang: "en".into(),
+            concepts,
+        }
+    }
+
+    fn found(findings: &[Finding], rule: Rule) -> Vec<Vec<String>> {
+        findings
+            .iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| f.entries.clone())
+            .collect()
+    }
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn duplicate_and_conflict() {
+        let g = with(vec![
+            concept("a", "rapatriement", "repatriation"),
+            concept("b", "rapatriement", "repatriation"),
+            concept("c", "passeur", "smuggler"),
+            concept("d", "passeur", "trafficker"),
+        ]);
+        let f = lint_glossary(&g, Some("g.csv"));
+        assert_eq!(found(&f, Rule::Duplicate), vec![ids(&["a", "b"])]);
+        assert_eq!(found(&f, Rule::Conflict), vec![ids(&["c", "d"])]);
+        assert_eq!(
+            f.iter()
+                .find(|f| f.rule == Rule::Conflict)
+                .unwrap()
+                .severity,
+            crate::audit::Severity::Error
+        );
+    }
+
+    #[test]
+    fn synonyms_share_an_english_term() {
+        let g = with(vec![
+            concept("a", "migrant en situation irrégulière", "irregular migrant"),
+            concept("b", "migrant irrégulier", "Irregular migrant"),
+        ]);
+        assert_eq!(
+            found(&lint_glossary(&g, None), Rule::Synonym),
+            vec![ids(&["a", "b"])]
+        );
+    }
+
+    #[test]
+    fn near_duplicates_by_accent_number_and_typo() {
+        let g = with(vec![
+            concept("a", "États membres", "Member States"),
+            concept("b", "Etats membres", "Member State"),
+            concept("c", "réinstallation", "resettlement"),
+            concept("d", "réinstalation", "re-settlement"),
+            concept("e", "déplacé interne", "internally displaced person"),
+            concept("f", "déplacés internes", "IDPs"),
+            concept("g", "OIM", "IOM"),
+            concept("h", "OIT", "ILO"),
+        ]);
+        let f = lint_glossary(&g, None);
+        assert_eq!(
+            found(&f, Rule::NearDuplicate),
+            vec![ids(&["e", "f"]), ids(&["a", "b"]), ids(&["c", "d"])]
+        );
+    }
+
+    #[test]
+    fn a_title_without_its_feminine_form() {
+        let mut dg = concept("dg", "Directeur général adjoint", "Deputy Director General");
+        dg.category = Some("title".into());
+        dg.src_terms[0].gender = Some(Gender::Masculine);
+        let mut ok = concept("cm", "chef de mission", "Chief of Mission");
+        ok.category = Some("title".into());
+        ok.src_terms[0].gender = Some(Gender::Masculine);
+        let mut fem = Term::new("cheffe de mission");
+        fem.gender = Some(Gender::Feminine);
+        ok.src_terms.push(fem);
+        let f = lint_glossary(&with(vec![dg, ok]), None);
+        assert_eq!(found(&f, Rule::MissingGenderForm), vec![ids(&["dg"])]);
+        assert!(
+            f[0].suggestion.contains("«Directrice générale adjointe»"),
+            "{}",
+            f[0].suggestion
+        );
+    }
+
+    #[test]
+    fn acronym_without_expansion_and_disagreeing_expansions() {
+        let mut a = concept(
+            "a",
+            "Organisation des États américains",
+            "Organization of American States",
+        );
+        let mut acro = Term::new("OEA");
+        acro.term_type = TermType::Acronym;
+        a.src_terms.push(acro.clone());
+        let mut b = concept(
+            "b",
+            "Organisation des États africains",
+            "Organisation of African States",
+        );
+        b.src_terms.push(acro);
+        let c = concept("c", "PNUD", "UNDP");
+        let f = lint_glossary(&with(vec![a, b, c]), None);
+        assert_eq!(
+            found(&f, Rule::Acronym),
+            vec![ids(&["a", "b"]), ids(&["c"])]
+        );
+    }
+
+    #[test]
+    fn capitalisation_against_the_category_majority() {
+        let mut list = vec![
+            concept("a", "Conseil de sécurité", "Security Council"),
+            concept("b", "Assemblée générale", "General Assembly"),
+            concept(
+                "c",
+                "Conseil économique et social",
+                "economic and social council",
+            ),
+        ];
+        for c in &mut list {
+            c.category = Some("body".into());
+        }
+        assert_eq!(
+            found(&lint_glossary(&with(list), None), Rule::Capitalisation),
+            vec![ids(&["c"])]
+        );
+    }
+
+    #[test]
+    fn missing_source_and_id_fallback_to_the_line() {
+        let mut c = concept("", "apatride", "stateless person");
+        c.source = None;
+        c.line = Some(7);
+        let f = lint_glossary(&with(vec![c]), Some("g.csv"));
+        assert_eq!(found(&f, Rule::MissingSource), vec![ids(&["7"])]);
+        assert_eq!((f[0].doc.as_deref(), f[0].line), (Some("g.csv"), Some(7)));
+    }
+
+    fn row(entry: &str, line: usize, cells: &[(&str, &str)]) -> RawRow {
+        RawRow {
+            entry: entry.into(),
+            line,
+            fields: cells
+                .iter()
+                .map(|(n, v)| RawField {
+                    name: n.to_string(),
+                    value: v.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn cell_checks_whitespace_empty_apostrophe() {
+        let rows = vec![
+            row(
+                "a",
+                2,
+                &[("fr", "l’Organisation"), ("en", "the Organization")],
+            ),
+            row("b", 3, &[("fr", "l’Etat  hôte"), ("en", "host State")]),
+            row("c", 4, &[("fr", "d’origine"), ("en", " origin")]),
+            row("d", 5, &[("fr", "l'Equateur"), ("en", "Ecuador")]),
+            row(
+                "e",
+                6,
+                &[("fr", ""), ("en", "x"), ("fr_variants", "a |  | b")],
+            ),
+        ];
+        let f = lint_rows(&rows, Some("g.csv"));
+        // `a |  | b` also holds a doubled space.
+        assert_eq!(
+            found(&f, Rule::Whitespace),
+            vec![ids(&["b"]), ids(&["c"]), ids(&["e"])]
+        );
+        assert_eq!(found(&f, Rule::EmptyTerm), vec![ids(&["e"])]);
+        assert_eq!(found(&f, Rule::Apostrophe), vec![ids(&["d"])]);
+        let e = f.iter().find(|f| f.rule == Rule::EmptyTerm).unwrap();
+        assert_eq!(
+            e.message,
+            "Entry e: `fr` is empty; `fr_variants` has an empty variant"
+        );
+        assert_eq!(e.line, Some(6));
+    }
+
+    #[test]
+    fn feminine_guesses() {
+        assert_eq!(feminine_guess("Directeur régional"), "Directrice régionale");
+        assert_eq!(feminine_guess("chef de mission"), "cheffe de mission");
+        assert_eq!(
+            feminine_guess("Représentant spécial"),
+            "Représentante spéciale"
+        );
     }
 }

@@ -96,6 +96,7 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
       rows.forEach(function (r) { body.appendChild(r); });
     });
   });
+  table.setAttribute('data-sortable', 'ready');
 });
 "#;
 

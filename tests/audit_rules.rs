@@ -1,0 +1,440 @@
+//! `trame audit` on the hand-written fixtures in `fixtures/audit/`: one planted instance of every
+//! rule in the flawed glossary, corpus and memory, each asserted found with its exact entries/TUs;
+//! the clean glossary has no error or warning; exit codes for `--fail-on` and a bad glossary.
+//!
+//! The planted rows carry a `planted: <rule>` note in `fixtures/audit/flawed-glossary.csv`.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/audit");
+
+fn fixture(name: &str) -> String {
+    format!("{DIR}/{name}")
+}
+
+/// Runs `trame audit --format jsonl` with `args`, asserts it succeeded, returns the findings.
+fn jsonl(args: &[&str]) -> Vec<Value> {
+    let out = Command::cargo_bin("trame")
+        .unwrap()
+        .arg("audit")
+        .args(args)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "trame audit {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect()
+}
+
+/// The flawed glossary alone (lint only).
+fn lint() -> &'static [Value] {
+    static RUN: OnceLock<Vec<Value>> = OnceLock::new();
+    RUN.get_or_init(|| jsonl(&["--glossary", &fixture("flawed-glossary.csv")]))
+}
+
+/// The flawed glossary with the corpus directory.
+fn corpus() -> &'static [Value] {
+    static RUN: OnceLock<Vec<Value>> = OnceLock::new();
+    RUN.get_or_init(|| {
+        jsonl(&[
+            "--glossary",
+            &fixture("flawed-glossary.csv"),
+            "--corpus",
+            &fixture("corpus"),
+        ])
+    })
+}
+
+/// The flawed glossary with the memory.
+fn memory() -> &'static [Value] {
+    static RUN: OnceLock<Vec<Value>> = OnceLock::new();
+    RUN.get_or_init(|| {
+        jsonl(&[
+            "--glossary",
+            &fixture("flawed-glossary.csv"),
+            "--tm",
+            &fixture("memory.tmx"),
+        ])
+    })
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect()
+}
+
+fn of_rule<'a>(findings: &'a [Value], rule: &str) -> Vec<&'a Value> {
+    findings.iter().filter(|f| f["rule"] == rule).collect()
+}
+
+/// Asserts one finding of `rule` names exactly `entries` and `tus`, and returns it.
+fn assert_found<'a>(
+    findings: &'a [Value],
+    rule: &str,
+    entries: &[&str],
+    tus: &[&str],
+) -> &'a Value {
+    let all = of_rule(findings, rule);
+    all.iter()
+        .copied()
+        .find(|f| strings(&f["entries"]) == entries && strings(&f["tus"]) == tus)
+        .unwrap_or_else(|| {
+            panic!("no `{rule}` finding with entries {entries:?} tus {tus:?}; got {all:#?}")
+        })
+}
+
+#[test]
+fn every_finding_has_exactly_the_contract_keys() {
+    for f in lint().iter().chain(corpus()) {
+        let mut keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "doc",
+                "entries",
+                "line",
+                "message",
+                "rule",
+                "severity",
+                "suggestion",
+                "tus"
+            ],
+            "{f}"
+        );
+        assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn duplicate() {
+    let f = assert_found(lint(), "duplicate", &["dup-a", "dup-b"], &[]);
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["doc"], fixture("flawed-glossary.csv"));
+    assert_eq!(f["line"], 10);
+}
+
+#[test]
+fn conflict() {
+    let f = assert_found(lint(), "conflict", &["trafic-1", "trafic-2"], &[]);
+    assert_eq!(f["severity"], "error");
+    assert_eq!(
+        f["message"],
+        "«trafic illicite de migrants» has different English equivalents: «migrant smuggling» (trafic-1), «trafficking in persons» (trafic-2)"
+    );
+}
+
+#[test]
+fn synonym() {
+    let f = assert_found(lint(), "synonym", &["depl-1", "depl-2"], &[]);
+    assert_eq!(f["severity"], "info");
+}
+
+#[test]
+fn near_duplicate() {
+    assert_found(lint(), "near-duplicate", &["apatride", "apatrides"], &[]);
+    assert_eq!(of_rule(lint(), "near-duplicate").len(), 1);
+}
+
+#[test]
+fn missing_gender_form() {
+    let f = assert_found(lint(), "missing-gender-form", &["chef-mission"], &[]);
+    assert_eq!(f["line"], 7);
+    assert!(f["suggestion"]
+        .as_str()
+        .unwrap()
+        .contains("«cheffe de mission»"));
+    assert_eq!(
+        of_rule(lint(), "missing-gender-form").len(),
+        1,
+        "dg has its [f] form"
+    );
+}
+
+#[test]
+fn acronym() {
+    assert_found(lint(), "acronym", &["pnud"], &[]);
+    assert_eq!(of_rule(lint(), "acronym").len(), 1);
+}
+
+#[test]
+fn whitespace() {
+    let f = assert_found(lint(), "whitespace", &["retour"], &[]);
+    assert_eq!(f["message"], "Entry retour: trailing space in `fr`");
+    assert_eq!(f["line"], 18);
+}
+
+#[test]
+fn apostrophe() {
+    assert_found(lint(), "apostrophe", &["main-oeuvre"], &[]);
+    assert_eq!(of_rule(lint(), "apostrophe").len(), 1);
+}
+
+#[test]
+fn capitalisation() {
+    assert_found(lint(), "capitalisation", &["oit"], &[]);
+    assert_eq!(of_rule(lint(), "capitalisation").len(), 1);
+}
+
+#[test]
+fn missing_source() {
+    assert_found(lint(), "missing-source", &["flux"], &[]);
+    assert_eq!(of_rule(lint(), "missing-source").len(), 1);
+}
+
+#[test]
+fn empty_term() {
+    let f = assert_found(lint(), "empty-term", &["envois"], &[]);
+    assert_eq!(f["severity"], "error");
+    assert_eq!(
+        f["message"],
+        "Entry envois: `fr_variants` has an empty variant"
+    );
+}
+
+#[test]
+fn unused() {
+    assert_found(corpus(), "unused", &["flux"], &[]);
+    let unused: Vec<Vec<String>> = of_rule(corpus(), "unused")
+        .iter()
+        .map(|f| strings(&f["entries"]))
+        .collect();
+    for used in [
+        "oim",
+        "dg",
+        "sommet",
+        "chef-mission",
+        "depl-2",
+        "envois",
+        "retour",
+    ] {
+        assert!(
+            !unused.contains(&vec![used.to_string()]),
+            "{used} occurs in the corpus"
+        );
+    }
+}
+
+fn candidate(needle: &str) -> &'static Value {
+    let all = of_rule(corpus(), "candidate-term");
+    all.iter()
+        .copied()
+        .find(|f| f["message"].as_str().unwrap().contains(needle))
+        .unwrap_or_else(|| panic!("no candidate {needle}; got {all:#?}"))
+}
+
+#[test]
+fn candidate_term_recurring_names() {
+    let c = candidate("«Conseil norvégien des réfugiés»");
+    assert_eq!(
+        c["message"],
+        "«Conseil norvégien des réfugiés» occurs 2 times in 2 documents and is not in the glossary"
+    );
+    assert_eq!(c["doc"], fixture("corpus/2025-02-deplaces.txt"));
+    assert_eq!(c["line"], 2);
+    assert_eq!(strings(&c["entries"]), Vec::<String>::new());
+    let g = candidate("«Groupe de travail conjoint du Sommet»");
+    assert_eq!(g["doc"], fixture("corpus/2025-01-sommet.txt"));
+    assert_eq!(g["line"], 2);
+    // Ranked by spread, then frequency: the name found in two documents comes first.
+    let all = of_rule(corpus(), "candidate-term");
+    let pos = |needle: &str| {
+        all.iter()
+            .position(|f| f["message"].as_str().unwrap().contains(needle))
+    };
+    assert!(pos("«Conseil norvégien") < pos("«Groupe de travail"));
+}
+
+#[test]
+fn candidate_term_defined_acronyms() {
+    let j = candidate("«JSWG»");
+    assert_eq!(
+        j["message"],
+        "The acronym «JSWG» is defined in the text as «Groupe de travail conjoint du Sommet» (1 occurrences in 1 documents) and is not in the glossary"
+    );
+    assert_eq!(j["line"], 2);
+    let h = candidate("«HCR»");
+    assert!(h["message"].as_str().unwrap().contains(
+        "as «Haut-Commissariat des Nations Unies pour les réfugiés» (2 occurrences in 2 documents)"
+    ));
+    assert_eq!(h["doc"], fixture("corpus/2025-02-deplaces.txt"));
+    assert_eq!(h["line"], 3);
+    // Acronyms the glossary has are not candidates.
+    let all = of_rule(corpus(), "candidate-term");
+    assert!(!all
+        .iter()
+        .any(|f| f["message"].as_str().unwrap().contains("«OEA»")));
+}
+
+#[test]
+fn source_error() {
+    let f = assert_found(corpus(), "source-error", &["dg"], &[]);
+    assert_eq!(f["doc"], fixture("corpus/2025-01-sommet.txt"));
+    assert_eq!(f["line"], 4);
+    assert!(
+        f["message"].as_str().unwrap().contains("gender-agreement"),
+        "{f}"
+    );
+}
+
+#[test]
+fn tm_term_missing() {
+    let f = assert_found(memory(), "tm-term-missing", &["dg"], &["t2"]);
+    assert_eq!(f["doc"], fixture("memory.tmx"));
+    assert_eq!(f["line"], Value::Null);
+    let all = of_rule(memory(), "tm-term-missing");
+    assert_eq!(all.len(), 1, "{all:#?}");
+}
+
+#[test]
+fn tm_inconsistent() {
+    assert_found(memory(), "tm-inconsistent", &[], &["t3", "t4"]);
+    assert_eq!(of_rule(memory(), "tm-inconsistent").len(), 1);
+}
+
+#[test]
+fn tm_inconsistent_source_uses_the_position_of_a_tu_without_tuid() {
+    let f = assert_found(memory(), "tm-inconsistent-source", &[], &["5", "t6"]);
+    assert_eq!(f["severity"], "info");
+}
+
+#[test]
+fn clean_glossary_has_no_errors_or_warnings() {
+    let findings = jsonl(&[
+        "--glossary",
+        &fixture("clean-glossary.csv"),
+        "--corpus",
+        &fixture("corpus"),
+        "--fail-on",
+        "warning",
+    ]);
+    let bad: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+fn trame() -> Command {
+    let mut cmd = Command::cargo_bin("trame").unwrap();
+    cmd.arg("audit");
+    cmd
+}
+
+#[test]
+fn fail_on_error_exits_1_after_writing_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.jsonl");
+    let assert = trame()
+        .args(["--glossary", &fixture("flawed-glossary.csv")])
+        .args(["--format", "jsonl", "--fail-on", "error", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("--fail-on error"), "{stderr}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.lines().any(|l| l.contains("\"rule\":\"conflict\"")));
+}
+
+#[test]
+fn fail_on_warning_passes_a_clean_glossary() {
+    trame()
+        .args([
+            "--glossary",
+            &fixture("clean-glossary.csv"),
+            "--fail-on",
+            "warning",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn fail_on_thresholds_on_a_glossary_with_only_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.csv");
+    std::fs::write(
+        &g,
+        "id,fr,en,category,gender,fr_variants,en_variants,note,source\nx,apatride,stateless person,concept,m,,,,\n",
+    )
+    .unwrap();
+    let g = g.to_str().unwrap();
+    trame()
+        .args(["--glossary", g, "--fail-on", "error"])
+        .assert()
+        .code(0);
+    trame()
+        .args(["--glossary", g, "--fail-on", "warning"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_malformed_glossary_exits_1_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("bad.csv");
+    std::fs::write(
+        &g,
+        "id,fr,en,category,gender,fr_variants,en_variants,note,source\nok,apatride,stateless person,concept,m,,,,s\nbad,a,b,c,m,,,,s,extra,cells\n",
+    )
+    .unwrap();
+    let out = dir.path().join("report.txt");
+    let assert = trame()
+        .args(["--glossary", g.to_str().unwrap(), "-o"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("bad.csv:3"), "{stderr}");
+    assert!(
+        !out.exists(),
+        "no report is written for a glossary that cannot be read"
+    );
+}
+
+#[test]
+fn text_report_groups_findings_by_rule() {
+    let out = trame()
+        .args(["--glossary", &fixture("flawed-glossary.csv")])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let head = format!(
+        "Terminology audit of {} (21 entries)\n",
+        fixture("flawed-glossary.csv")
+    );
+    assert!(text.starts_with(&head), "{text}");
+    assert!(
+        text.contains("== Conflicting translations [conflict, error]: 1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("== Duplicate entries [duplicate, warning]: 1\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_corpus_directory_without_txt_files_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    trame()
+        .args(["--glossary", &fixture("clean-glossary.csv"), "--corpus"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("holds no .txt file"));
+}
