@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod input;
 pub mod output;
 pub mod segment;
+pub mod tbx;
 pub mod terms;
 pub mod tmx;
 
