@@ -237,6 +237,11 @@ fn candidate(needle: &str) -> &'static Value {
 
 #[test]
 fn candidate_term_recurring_names() {
+    let g = candidate("«Groupe de travail conjoint du Sommet»");
+    assert_eq!(
+        g["message"],
+        "«Groupe de travail conjoint du Sommet» occurs 2 times in 1 document and is not in the glossary"
+    );
     let c = candidate("«Conseil norvégien des réfugiés»");
     assert_eq!(
         c["message"],
@@ -245,7 +250,6 @@ fn candidate_term_recurring_names() {
     assert_eq!(c["doc"], fixture("corpus/2025-02-deplaces.txt"));
     assert_eq!(c["line"], 2);
     assert_eq!(strings(&c["entries"]), Vec::<String>::new());
-    let g = candidate("«Groupe de travail conjoint du Sommet»");
     assert_eq!(g["doc"], fixture("corpus/2025-01-sommet.txt"));
     assert_eq!(g["line"], 2);
     // Ranked by spread, then frequency: the name found in two documents comes first.
@@ -262,7 +266,7 @@ fn candidate_term_defined_acronyms() {
     let j = candidate("«JSWG»");
     assert_eq!(
         j["message"],
-        "The acronym «JSWG» is defined in the text as «Groupe de travail conjoint du Sommet» (1 occurrences in 1 documents) and is not in the glossary"
+        "The acronym «JSWG» is defined in the text as «Groupe de travail conjoint du Sommet» (1 occurrence in 1 document) and is not in the glossary"
     );
     assert_eq!(j["line"], 2);
     let h = candidate("«HCR»");
@@ -312,14 +316,8 @@ fn tm_inconsistent_source_uses_the_position_of_a_tu_without_tuid() {
 
 #[test]
 fn clean_glossary_has_no_errors_or_warnings() {
-    let findings = jsonl(&[
-        "--glossary",
-        &fixture("clean-glossary.csv"),
-        "--corpus",
-        &fixture("corpus"),
-        "--fail-on",
-        "warning",
-    ]);
+    // The glossary alone: the corpus and memory hold planted source and memory defects.
+    let findings = jsonl(&["--glossary", &fixture("clean-glossary.csv")]);
     let bad: Vec<&Value> = findings
         .iter()
         .filter(|f| f["severity"] != "info")

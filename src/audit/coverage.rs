@@ -156,7 +156,12 @@ pub fn analyse(
         findings.push(
             Finding::new(
                 Rule::Unused,
-                format!("Entry {} («{}») does not occur in the {} corpus documents", c.entry, c.fr, docs.len()),
+                format!(
+                    "Entry {} («{}») does not occur in the corpus ({})",
+                    c.entry,
+                    c.fr,
+                    plural(docs.len(), "document")
+                ),
                 "Nothing to fix if the entry is needed elsewhere; otherwise check its spelling against the texts.",
             )
             .entries([c.entry.clone()]),
@@ -391,10 +396,10 @@ fn candidates(glossary: &Glossary, docs: &[Prepared], opts: CandidateOptions) ->
         let span = seen.first.1.clone();
         out.push(candidate_finding(
             format!(
-                "«{}» occurs {} times in {} documents and is not in the glossary",
+                "«{}» occurs {} in {} and is not in the glossary",
                 seen.display,
-                seen.count,
-                seen.docs.len()
+                plural(seen.count, "time"),
+                plural(seen.docs.len(), "document")
             ),
             p,
             span,
@@ -414,7 +419,9 @@ fn candidates(glossary: &Glossary, docs: &[Prepared], opts: CandidateOptions) ->
         };
         out.push(candidate_finding(
             format!(
-                "The acronym «{acro}» is defined in the text{expansion} ({count} occurrences in {spread} documents) and is not in the glossary"
+                "The acronym «{acro}» is defined in the text{expansion} ({} in {}) and is not in the glossary",
+                plural(count, "occurrence"),
+                plural(spread, "document")
             ),
             p,
             span,
@@ -423,6 +430,11 @@ fn candidates(glossary: &Glossary, docs: &[Prepared], opts: CandidateOptions) ->
         ));
     }
     out
+}
+
+/// `1 document`, `2 documents`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn candidate_finding(

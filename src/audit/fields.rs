@@ -25,6 +25,9 @@ pub struct RawRow {
     /// 1-based line where the row starts.
     pub line: usize,
     pub fields: Vec<RawField>,
+    /// Byte range of the row in the source text, with the line ends (and blank lines) that
+    /// follow it up to the next row; empty for rows rebuilt from a model.
+    pub span: std::ops::Range<usize>,
 }
 
 impl RawRow {
@@ -102,9 +105,13 @@ pub fn rows_from_csv(source: &Source) -> Result<Vec<RawRow>> {
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
-    let mut rows = Vec::new();
+    let mut rows: Vec<RawRow> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(&source.path, &source.text, &e))?;
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        if let Some(prev) = rows.last_mut() {
+            prev.span.end = start;
+        }
         // The csv crate counts neither blank lines in `Position::line` nor in `Position::byte`
         // (it points before them): skip line ends from there to reach the record itself.
         let line = record.position().map_or(0, |p| {
@@ -135,9 +142,91 @@ pub fn rows_from_csv(source: &Source) -> Result<Vec<RawRow>> {
             entry: id.unwrap_or_else(|| line.to_string()),
             line,
             fields,
+            span: start..source.text.len(),
         });
     }
     Ok(rows)
+}
+
+/// Whether a row has an empty `fr` or `en` cell (the row cannot become a concept).
+fn lacks_headword(row: &RawRow) -> bool {
+    ["fr", "en"]
+        .iter()
+        .any(|c| row.get(c).is_some_and(|v| v.trim().is_empty()))
+}
+
+/// The source with what trame's strict CSV reader refuses but the lint reports as `empty-term`
+/// taken out: rows without `fr`/`en` become blank lines, empty items leave variants lists.
+/// Line numbers are kept, so entry ids and lines stay those of the file. `None` when nothing
+/// needed changing.
+pub fn without_empty_terms(source: &Source, rows: &[RawRow]) -> Option<Source> {
+    let delimiter = detect_delimiter(&source.text);
+    let mut text = String::with_capacity(source.text.len());
+    let mut pos = 0;
+    let mut changed = false;
+    for row in rows {
+        let has_empty_variant = ["fr_variants", "en_variants"]
+            .iter()
+            .filter_map(|c| row.get(c))
+            .any(|v| !v.trim().is_empty() && v.split('|').any(|p| p.trim().is_empty()));
+        let blank = lacks_headword(row);
+        if !blank && !has_empty_variant {
+            continue;
+        }
+        let Some(original) = source.text.get(row.span.clone()) else {
+            continue;
+        };
+        let leading = original.len() - original.trim_start_matches(['\n', '\r']).len();
+        let newlines = original.matches('\n').count();
+        let mut replacement = original[..leading].to_string();
+        let mut used = original[..leading].matches('\n').count();
+        if !blank {
+            let cells: Vec<String> = row
+                .fields
+                .iter()
+                .map(|f| {
+                    if f.name.ends_with("_variants") {
+                        f.value
+                            .split('|')
+                            .filter(|p| !p.trim().is_empty())
+                            .collect::<Vec<_>>()
+                            .join("|")
+                    } else {
+                        f.value.clone()
+                    }
+                })
+                .collect();
+            let mut writer = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(Vec::new());
+            if writer.write_record(&cells).is_err() {
+                continue;
+            }
+            let Ok(bytes) = writer.into_inner() else {
+                continue;
+            };
+            let line = String::from_utf8_lossy(&bytes);
+            let line = line.trim_end_matches('\n');
+            used += line.matches('\n').count();
+            replacement.push_str(line);
+        }
+        replacement.push_str(&"\n".repeat(newlines.saturating_sub(used)));
+        text.push_str(&source.text[pos..row.span.start]);
+        text.push_str(&replacement);
+        pos = row.span.end;
+        changed = true;
+    }
+    if !changed {
+        return None;
+    }
+    text.push_str(&source.text[pos..]);
+    Some(Source {
+        path: source.path.clone(),
+        text,
+        encoding: source.encoding,
+        bom_len: source.bom_len,
+    })
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
@@ -211,6 +300,7 @@ pub fn rows_from_glossary(glossary: &Glossary) -> Vec<RawRow> {
                 entry: super::entry_id(glossary, i),
                 line: c.line.unwrap_or(0),
                 fields,
+                span: 0..0,
             }
         })
         .collect()
@@ -238,6 +328,20 @@ mod tests {
         assert_eq!(rows[0].get("fr"), Some(" OIM "));
         assert_eq!(rows[1].entry, "4");
         assert_eq!(rows[1].get("fr"), Some("a\nb"));
+    }
+
+    #[test]
+    fn empty_terms_are_taken_out_keeping_lines() {
+        let src = source("id,fr,en,fr_variants\na,x,y,p | | q\n\nb,,z,\nc,\"m\nn\",o,\n");
+        let rows = rows_from_csv(&src).unwrap();
+        let patched = without_empty_terms(&src, &rows).unwrap();
+        assert_eq!(
+            patched.text,
+            "id,fr,en,fr_variants\na,x,y,p | q\n\n\nc,\"m\nn\",o,\n"
+        );
+        let again = rows_from_csv(&patched).unwrap();
+        assert_eq!(again.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 5]);
+        assert!(without_empty_terms(&patched, &again).is_none());
     }
 
     #[test]

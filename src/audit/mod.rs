@@ -65,21 +65,37 @@ pub struct LoadedGlossary {
     pub rows: Vec<fields::RawRow>,
 }
 
-/// Reads a glossary in any format trame reads, chosen by extension: `.tbx` is TBX, anything
-/// else CSV/TSV (delimiter auto-detected).
+/// Reads a glossary in any format trame reads: TBX (v2/v3) when the file starts with `<`,
+/// otherwise the CSV/TSV format of [`crate::glossary::csv`].
+///
+/// A CSV glossary is read twice: cell by cell for the lint ([`fields::rows_from_csv`]), and by
+/// trame's own reader for the model. Empty terms, which that reader refuses, are findings here:
+/// they are taken out of the text given to the reader ([`fields::without_empty_terms`]).
+/// Any other problem the reader refuses (malformed row, unknown column or tag, duplicate id) is
+/// the reader's error, with file and line.
 pub fn read_glossary(source: &Source) -> Result<LoadedGlossary> {
-    let lower = source.path.to_lowercase();
-    if lower.ends_with(".tbx") {
-        // Hook: once `trame::tbx::read_tbx(&Source) -> Result<Glossary>` exists, call it here
-        // and take the rows from `fields::rows_from_glossary`.
-        return Err(Error::invalid(
-            &source.path,
-            "TBX glossaries are not supported by `trame audit` yet; export the glossary to CSV",
-        ));
+    if source
+        .text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+    {
+        let glossary = crate::tbx::read_tbx(source)?;
+        let rows = fields::rows_from_glossary(&glossary);
+        return Ok(LoadedGlossary { glossary, rows });
     }
-    let glossary = crate::glossary::csv::read_csv(source)?;
-    let rows = fields::rows_from_csv(source)?;
+    let rows = match fields::rows_from_csv(source) {
+        Ok(rows) => rows,
+        Err(e) => return Err(crate::glossary::csv::read_csv(source).err().unwrap_or(e)),
+    };
+    let patched = fields::without_empty_terms(source, &rows);
+    let glossary = crate::glossary::csv::read_csv(patched.as_ref().unwrap_or(source))?;
     Ok(LoadedGlossary { glossary, rows })
+}
+
+/// Reads every translation unit of a TMX file (1.1–1.4, UTF-8/UTF-16), in document order.
+pub fn read_memory(path: &str) -> Result<Vec<crate::tmx::TranslationUnit>> {
+    crate::tmx::reader::TmxReader::open(path, crate::tmx::reader::ReadOptions::default())?.collect()
 }
 
 /// How often one concept occurs in the corpus.

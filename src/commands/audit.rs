@@ -29,7 +29,7 @@ pub enum FailOn {
 /// Arguments of `trame audit`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The glossary to audit (CSV or TSV).
+    /// The glossary to audit (CSV, TSV or TBX).
     #[arg(long, short = 'g', value_name = "FILE")]
     pub glossary: String,
     /// French texts to check coverage against: files, or directories of `.txt` files.
@@ -71,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let mut memories = Vec::new();
     for path in &args.tm {
-        memories.push((path.clone(), read_memory(path)?));
+        memories.push((path.clone(), audit::read_memory(path)?));
     }
     let report = audit::audit(AuditInput {
         glossary_path: &args.glossary,
@@ -107,12 +107,4 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Reads the translation units of a TMX file.
-///
-/// GLUE FOR THE LEAD: replace the body with the `trame::tmx` reader once it lands (branch
-/// `formats`): read `path`, collect its `TranslationUnit`s in document order.
-fn read_memory(path: &str) -> anyhow::Result<Vec<trame::tmx::TranslationUnit>> {
-    Err(trame::Error::invalid(path, "reading TMX files is not available in this build yet").into())
 }
