@@ -37,6 +37,8 @@ pub struct CandidateOptions {
     pub min_count: usize,
     /// Longest name considered, in words.
     pub max_words: usize,
+    /// Most lower-case content words a name may hold (`Conseil norvégien des réfugiés`: 2).
+    pub max_lower: usize,
 }
 
 impl Default for CandidateOptions {
@@ -44,6 +46,7 @@ impl Default for CandidateOptions {
         CandidateOptions {
             min_count: 2,
             max_words: 8,
+            max_lower: 3,
         }
     }
 }
@@ -208,7 +211,17 @@ const FUNCTION_WORDS: [&str; 20] = [
 ];
 
 /// Words that end a name: verbs, pronouns, determiners, frequent adverbs and conjunctions.
-const STOP_WORDS: [&str; 52] = [
+const STOP_WORDS: [&str; 62] = [
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
     "a",
     "ai",
     "ont",
@@ -283,9 +296,13 @@ const STOP_HEADS: [&str; 14] = [
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
+    /// Inside a name only (`de`, `des`, `l’`…).
     Function,
+    /// Ends a name (verbs, pronouns, determiners, `et`).
     Stop,
+    /// May start a name.
     Capital,
+    /// Inside or at the end of a name (adjectives, nouns, numbers).
     Lower,
 }
 
@@ -310,7 +327,7 @@ fn classify(word: &str) -> Class {
         Class::Function
     } else if STOP_WORDS.contains(&lower.as_str()) || STOP_HEADS.contains(&word) {
         Class::Stop
-    } else if starts_upper(word) || word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    } else if starts_upper(word) {
         Class::Capital
     } else {
         Class::Lower
@@ -361,7 +378,6 @@ fn candidates(glossary: &Glossary, docs: &[Prepared], opts: CandidateOptions) ->
         .collect();
     let mut names: BTreeMap<String, Seen> = BTreeMap::new();
     let mut acronyms: BTreeMap<String, (String, usize, Range<usize>)> = BTreeMap::new();
-    let mut acronym_counts: BTreeMap<String, (usize, BTreeSet<usize>)> = BTreeMap::new();
     for (d, p) in docs.iter().enumerate() {
         let text = &p.clean.text;
         for seg in &p.segments {
@@ -369,13 +385,6 @@ fn candidates(glossary: &Glossary, docs: &[Prepared], opts: CandidateOptions) ->
                 collect_names(text, &run, d, opts, &known, &mut names);
             }
             defined_acronyms(text, seg.clone(), d, &known, &mut acronyms);
-        }
-        for m in token_re().find_iter(text) {
-            if is_acronym(m.as_str()) {
-                let e = acronym_counts.entry(m.as_str().to_string()).or_default();
-                e.0 += 1;
-                e.1.insert(d);
-            }
         }
     }
     let mut out = Vec::new();
@@ -408,9 +417,12 @@ fn candidates(glossary: &Glossary, docs: &[Prepared], opts: CandidateOptions) ->
         ));
     }
     for (acro, (expansion, d, span)) in acronyms {
-        let (count, spread) = acronym_counts
-            .get(&acro)
-            .map_or((1, 1), |(c, s)| (*c, s.len()));
+        let per_doc: Vec<usize> = docs
+            .iter()
+            .map(|p| count_word(&p.clean.text, &acro))
+            .collect();
+        let count = per_doc.iter().sum::<usize>().max(1);
+        let spread = per_doc.iter().filter(|n| **n > 0).count().max(1);
         let p = &docs[d];
         let expansion = if expansion.is_empty() {
             String::new()
@@ -473,11 +485,16 @@ fn collect_names(
         {
             continue;
         }
+        let mut lower = 0;
         for j in i + 1..run.len().min(i + opts.max_words) {
             match run[j].class {
                 Class::Stop => break,
                 Class::Function => continue,
-                Class::Capital | Class::Lower => {}
+                Class::Lower => lower += 1,
+                Class::Capital => {}
+            }
+            if lower > opts.max_lower {
+                break;
             }
             let tokens = &run[i..=j];
             if tokens
@@ -525,38 +542,81 @@ fn defined_acronyms(
         let (Some(whole), Some(inner)) = (cap.get(0), cap.get(1)) else {
             continue;
         };
-        for m in token_re().find_iter(inner.as_str()) {
-            let acro = m.as_str();
+        let inner_text = inner.as_str();
+        let mut offset = 0;
+        for piece in inner_text.split_inclusive(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        {
+            let start = offset;
+            offset += piece.len();
+            let acro = piece.trim_matches(|c: char| !c.is_alphanumeric());
             if !is_acronym(acro) || known.contains(&fold(acro)) || out.contains_key(acro) {
                 continue;
             }
-            // The expansion: the name-shaped run ending right before the parenthesis.
+            let lead = piece.find(acro).unwrap_or(0);
+            let at = seg.start + inner.start() + start + lead;
             let before = seg.start..seg.start + whole.start();
-            let expansion = runs(text, before.clone(), &[])
-                .last()
-                .filter(|r| {
-                    r.last()
-                        .is_some_and(|t| text[t.span.end..before.end].trim().is_empty())
-                })
-                .map(|r| {
-                    let mut start = None;
-                    for (k, t) in r.iter().enumerate().rev().take(10) {
-                        if t.class == Class::Stop {
-                            break;
-                        }
-                        if t.class == Class::Capital && !is_acronym(&text[t.span.clone()]) {
-                            start = Some(k);
-                        }
-                    }
-                    start.map_or(String::new(), |k| {
-                        text[r[k].span.start..r[r.len() - 1].span.end].to_string()
-                    })
-                })
-                .unwrap_or_default();
-            let at = seg.start + inner.start() + m.start();
-            out.insert(acro.to_string(), (expansion, doc, at..at + acro.len()));
+            out.insert(
+                acro.to_string(),
+                (
+                    expansion_before(text, before, acro),
+                    doc,
+                    at..at + acro.len(),
+                ),
+            );
         }
     }
+}
+
+/// The name just before a parenthesis defining `acronym`. Walking back at most 14 words over
+/// the run that ends there, up to a stop word (`et` is crossed only while no capitalised word has
+/// been met: `coopération Sud-Sud et triangulaire`), the name starts at the nearest capitalised
+/// word with the acronym's initial (`Fonds argentin … (FO.AR)`), else at the earliest one (for
+/// acronyms of another language: `Groupe de travail conjoint du Sommet (JSWG)`).
+fn expansion_before(text: &str, before: Range<usize>, acronym: &str) -> String {
+    let Some(run) = runs(text, before.clone(), &[]).pop() else {
+        return String::new();
+    };
+    let Some(last) = run.last() else {
+        return String::new();
+    };
+    if !text[last.span.end..before.end].trim().is_empty() {
+        return String::new();
+    }
+    let initial = |w: &str| fold(w).chars().next();
+    let mut starts = Vec::new(); // capitalised words, nearest first
+    for (k, t) in run.iter().enumerate().rev().take(14) {
+        let word = &text[t.span.clone()];
+        if t.class == Class::Stop {
+            if word == "et" && starts.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if t.class == Class::Capital && !is_acronym(word) {
+            starts.push(k);
+        }
+    }
+    let chosen = starts
+        .iter()
+        .find(|&&k| initial(&text[run[k].span.clone()]) == initial(acronym))
+        .or(starts.last());
+    chosen.map_or(String::new(), |&k| {
+        text[run[k].span.start..last.span.end].to_string()
+    })
+}
+
+/// Occurrences of `word` in `text` not inside a longer word.
+fn count_word(text: &str, word: &str) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    text.match_indices(word)
+        .filter(|(i, w)| {
+            let before = text[..*i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .count()
 }
 
 #[cfg(test)]
@@ -684,6 +744,34 @@ mod tests {
             "The acronym «HCR» is defined in the text as «Haut-Commissariat des Nations Unies pour les réfugiés» (2 occurrences in 2 documents) and is not in the glossary"
         );
         assert_eq!(c[0].line, Some(3));
+    }
+
+    #[test]
+    fn expansions_cross_et_before_a_capital_only_and_numbers_start_nothing() {
+        let text =
+            "grâce au Fonds argentin pour la coopération Sud-Sud et triangulaire (FO.AR) ici";
+        let end = text.find(" (").unwrap();
+        assert_eq!(
+            expansion_before(text, 0..end, "FO.AR"),
+            "Fonds argentin pour la coopération Sud-Sud et triangulaire"
+        );
+        let text =
+            "la coopération Sud-Sud solide grâce au Fonds argentin pour la coopération (FO.AR)";
+        let end = text.find(" (").unwrap();
+        assert_eq!(
+            expansion_before(text, 0..end, "FO.AR"),
+            "Fonds argentin pour la coopération"
+        );
+        assert_eq!(
+            expansion_before(text, 0..end, "XY"),
+            "Sud-Sud solide grâce au Fonds argentin pour la coopération"
+        );
+        let text = "le Haut-Commissariat et le Conseil norvégien (NRC)";
+        let end = text.find(" (").unwrap();
+        assert_eq!(expansion_before(text, 0..end, "NRC"), "Conseil norvégien");
+        assert_eq!(classify("175"), Class::Lower);
+        assert_eq!(classify("Notre"), Class::Stop);
+        assert_eq!(count_word("FO.AR, (FO.AR) FO.ARS", "FO.AR"), 2);
     }
 
     #[test]

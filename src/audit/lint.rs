@@ -154,6 +154,11 @@ fn synonyms(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+fn similar_english(a: &str, b: &str) -> bool {
+    let (a, b) = (fold_singular(a), fold_singular(b));
+    a == b || strsim::damerau_levenshtein(&a, &b) <= 1
+}
+
 fn damerau_one(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     la.abs_diff(lb) <= 1
@@ -209,7 +214,14 @@ fn near_duplicates(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut pairs = Vec::new();
     for a in 0..keys.len() {
         for b in a + 1..keys.len() {
-            if damerau_one(keys[a].0, keys[b].0) {
+            // A one-letter difference is a typo only if the English agrees too (`apatride` /
+            // `apatridie` are two concepts: stateless person / statelessness).
+            if damerau_one(keys[a].0, keys[b].0)
+                && similar_english(
+                    head(&concepts[keys[a].1].tgt_terms),
+                    head(&concepts[keys[b].1].tgt_terms),
+                )
+            {
                 let (x, y) = (keys[a].1.min(keys[b].1), keys[a].1.max(keys[b].1));
                 pairs.push([x, y]);
             }
@@ -275,6 +287,8 @@ fn gender_forms(ctx: &Ctx, out: &mut Vec<Finding>) {
         let has = |g: Gender| c.src_terms.iter().any(|t| t.gender == Some(g));
         let h = first.text.trim();
         let (missing, suggestion) = match first.gender {
+            // An epicene title (`Vice-Ministre`, `Secrétaire exécutif` aside) needs no variant.
+            Some(Gender::Masculine) if feminine_guess(h) == h => continue,
             Some(Gender::Masculine) if !has(Gender::Feminine) => (
                 "feminine",
                 format!("Add the feminine form to fr_variants tagged [f], e.g. «{}» (check the spelling).", feminine_guess(h)),
@@ -689,6 +703,8 @@ mod tests {
             concept("f", "déplacés internes", "IDPs"),
             concept("g", "OIM", "IOM"),
             concept("h", "OIT", "ILO"),
+            concept("i", "apatride", "stateless person"),
+            concept("j", "apatridie", "statelessness"),
         ]);
         let f = lint_glossary(&g, None);
         assert_eq!(
@@ -708,7 +724,10 @@ mod tests {
         let mut fem = Term::new("cheffe de mission");
         fem.gender = Some(Gender::Feminine);
         ok.src_terms.push(fem);
-        let f = lint_glossary(&with(vec![dg, ok]), None);
+        let mut epicene = concept("vm", "Vice-Ministre", "Vice-Minister");
+        epicene.category = Some("title".into());
+        epicene.src_terms[0].gender = Some(Gender::Masculine);
+        let f = lint_glossary(&with(vec![dg, ok, epicene]), None);
         assert_eq!(found(&f, Rule::MissingGenderForm), vec![ids(&["dg"])]);
         assert!(
             f[0].suggestion.contains("«Directrice générale adjointe»"),
