@@ -121,7 +121,13 @@ fn findings_counts_and_highlights_render_in_chromium() {
             "{rule}"
         );
     }
-    assert!(dom.contains("trafic-1, trafic-2"));
+    assert!(dom.contains(r#"<td class="ids">trafic-1, trafic-2</td>"#));
+    // Columns nobody fills are left out: glossary findings have no TU column.
+    let conflict = &dom[dom.find(r#"<section id="rule-conflict""#).unwrap()..];
+    let conflict = &conflict[..conflict.find("</section>").unwrap()];
+    assert!(conflict.contains("<th>Entries</th>") && !conflict.contains("<th>TUs</th>"));
+    let tm = &dom[dom.find(r#"<section id="rule-tm-term-missing""#).unwrap()..];
+    assert!(tm.contains("<th>TUs</th>"));
     assert!(dom.contains("glossary.csv:12"));
     // The term highlighted in its sentence, the sentence's markup escaped, not interpreted.
     assert!(

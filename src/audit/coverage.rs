@@ -464,7 +464,8 @@ fn candidate_finding(
     )
     .at(Some(p.doc.path.clone()), Some(line))
     .context(p.context(span));
-    f.rank = spread * 1000 + count;
+    f.rank = spread.saturating_mul(1_000_000).saturating_add(count);
+    f.counts = Some((count, spread));
     f
 }
 

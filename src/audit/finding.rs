@@ -213,6 +213,8 @@ pub struct Finding {
     pub contexts: Vec<Context>,
     /// A number used to rank findings within a rule (candidate frequency…); higher first.
     pub rank: usize,
+    /// Occurrences and documents, for findings about corpus frequency (candidate terms).
+    pub counts: Option<(usize, usize)>,
 }
 
 impl Finding {
@@ -229,6 +231,7 @@ impl Finding {
             suggestion: suggestion.into(),
             contexts: Vec::new(),
             rank: 0,
+            counts: None,
         }
     }
 

@@ -63,6 +63,7 @@ th { background: #f0f0f3; position: sticky; top: 0; cursor: pointer; user-select
 th::after { content: " \2195"; color: #999; font-size: .8em; }
 th.asc::after { content: " \2191"; color: #333; } th.desc::after { content: " \2193"; color: #333; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.where { word-break: break-all; min-width: 8rem; }
 td.ids { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .85rem; }
 .ctx { margin: .15rem 0; } .lbl { color: #777; font-size: .78rem; text-transform: uppercase; margin-right: .3rem; }
 mark { background: #ffe58a; padding: 0 .1rem; border-radius: 2px; }
@@ -100,23 +101,83 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
 });
 "#;
 
-fn finding_row(f: &Finding) -> String {
-    let place = match (&f.doc, f.line) {
-        (Some(doc), Some(line)) => format!("{}:{line}", escape(doc)),
-        (Some(doc), None) => escape(doc),
-        _ => String::new(),
-    };
+/// Which optional columns a section shows: only those some finding of it fills.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    entries: bool,
+    tus: bool,
+    place: bool,
+    counts: bool,
+}
+
+impl Columns {
+    fn of(group: &[&Finding]) -> Self {
+        Columns {
+            entries: group.iter().any(|f| !f.entries.is_empty()),
+            tus: group.iter().any(|f| !f.tus.is_empty()),
+            place: group.iter().any(|f| f.doc.is_some()),
+            counts: group.iter().any(|f| f.counts.is_some()),
+        }
+    }
+
+    fn header(self) -> String {
+        let mut h = String::from("<tr>");
+        if self.entries {
+            h.push_str("<th>Entries</th>");
+        }
+        if self.tus {
+            h.push_str("<th>TUs</th>");
+        }
+        if self.counts {
+            h.push_str("<th>Occurrences</th><th>Documents</th>");
+        }
+        if self.place {
+            h.push_str("<th>Where</th>");
+        }
+        h.push_str("<th>Finding</th><th>Suggested fix</th></tr>");
+        h
+    }
+}
+
+fn finding_row(f: &Finding, cols: Columns) -> String {
+    let mut row = format!(
+        "<tr class=\"finding\" data-rule=\"{}\" data-severity=\"{}\">",
+        f.rule.id(),
+        f.severity.as_str()
+    );
+    if cols.entries {
+        row.push_str(&format!(
+            "<td class=\"ids\">{}</td>",
+            escape(&f.entries.join(", "))
+        ));
+    }
+    if cols.tus {
+        row.push_str(&format!(
+            "<td class=\"ids\">{}</td>",
+            escape(&f.tus.join(", "))
+        ));
+    }
+    if cols.counts {
+        let (n, d) = f.counts.unwrap_or_default();
+        row.push_str(&format!(
+            "<td class=\"num\">{n}</td><td class=\"num\">{d}</td>"
+        ));
+    }
+    if cols.place {
+        let place = match (&f.doc, f.line) {
+            (Some(doc), Some(line)) => format!("{}:{line}", escape(doc)),
+            (Some(doc), None) => escape(doc),
+            _ => String::new(),
+        };
+        row.push_str(&format!("<td class=\"where\">{place}</td>"));
+    }
     let contexts: String = f.contexts.iter().map(context_html).collect();
-    format!(
-        "<tr class=\"finding\" data-rule=\"{rule}\" data-severity=\"{sev}\"><td data-sort=\"{sev_rank}\"><span class=\"sev {sev}\">{sev}</span></td><td class=\"ids\">{entries}</td><td class=\"ids\">{tus}</td><td>{place}</td><td class=\"msg\">{msg}{contexts}</td><td class=\"fix\">{fix}</td></tr>\n",
-        rule = f.rule.id(),
-        sev = f.severity.as_str(),
-        sev_rank = f.severity as u8,
-        entries = escape(&f.entries.join(", ")),
-        tus = escape(&f.tus.join(", ")),
-        msg = escape(&f.message),
-        fix = escape(&f.suggestion),
-    )
+    row.push_str(&format!(
+        "<td class=\"msg\">{}{contexts}</td><td class=\"fix\">{}</td></tr>\n",
+        escape(&f.message),
+        escape(&f.suggestion)
+    ));
+    row
 }
 
 /// Writes the HTML page.
@@ -190,9 +251,14 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             sev = r.severity().as_str(),
             n = group.len()
         )?;
-        writeln!(out, "<table class=\"sortable\"><thead><tr><th>Severity</th><th>Entries</th><th>TUs</th><th>Where</th><th>Finding</th><th>Suggested fix</th></tr></thead><tbody>")?;
+        let cols = Columns::of(&group);
+        writeln!(
+            out,
+            "<table class=\"sortable\"><thead>{}</thead><tbody>",
+            cols.header()
+        )?;
         for f in group {
-            out.write_all(finding_row(f).as_bytes())?;
+            out.write_all(finding_row(f, cols).as_bytes())?;
         }
         writeln!(out, "</tbody></table>\n</section>")?;
     }
