@@ -436,3 +436,13 @@ fn a_corpus_directory_without_txt_files_is_an_error() {
         .code(1)
         .stderr(predicates::str::contains("holds no .txt file"));
 }
+
+#[test]
+fn a_tbx_glossary_is_linted_with_term_entry_ids_and_lines() {
+    let findings = jsonl(&["--glossary", &fixture("flawed-glossary.tbx")]);
+    let f = assert_found(&findings, "conflict", &["e1", "e2"], &[]);
+    assert_eq!(f["line"], 11);
+    let s = assert_found(&findings, "missing-source", &["e3"], &[]);
+    assert_eq!(s["line"], 23);
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+}
