@@ -446,3 +446,65 @@ fn a_tbx_glossary_is_linted_with_term_entry_ids_and_lines() {
     assert_eq!(s["line"], 23);
     assert_eq!(findings.len(), 2, "{findings:#?}");
 }
+
+#[test]
+fn text_report_shows_both_segments_of_a_memory_finding() {
+    let out = trame()
+        .args(["--glossary", &fixture("flawed-glossary.csv")])
+        .args(["--tm", &fixture("memory.tmx")])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let expected = format!(
+        "- {}: TU t2: the French has «Directeur général» but the English lacks «Director General»\n    fr: Le Directeur général a salué les partenaires.\n    en: The head of the agency thanked the partners.\n",
+        fixture("memory.tmx")
+    );
+    assert!(text.contains(&expected), "{text}");
+}
+
+#[test]
+fn a_malformed_memory_exits_1_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmx = dir.path().join("bad.tmx");
+    std::fs::write(
+        &tmx,
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n<header srclang=\"fr\" adminlang=\"en\" segtype=\"sentence\" datatype=\"plaintext\" o-tmf=\"x\" creationtool=\"x\" creationtoolversion=\"1\"/>\n<body>\n<tu><tuv xml:lang=\"fr\"><seg>a</tuv></tu>\n</body>\n</tmx>\n",
+    )
+    .unwrap();
+    let assert = trame()
+        .args(["--glossary", &fixture("clean-glossary.csv"), "--tm"])
+        .arg(&tmx)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("bad.tmx:5:"), "{stderr}");
+}
+
+#[test]
+fn html_report_from_the_command_is_one_self_contained_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("audit.html");
+    trame()
+        .args(["--glossary", &fixture("flawed-glossary.csv")])
+        .args(["--corpus", &fixture("corpus"), "--format", "html", "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for rule in [
+        "conflict",
+        "empty-term",
+        "candidate-term",
+        "source-error",
+        "unused",
+    ] {
+        assert!(
+            html.contains(&format!("<section id=\"rule-{rule}\"")),
+            "{rule}"
+        );
+    }
+    assert!(!html.contains("<link") && !html.contains(" src=\"") && !html.contains("url("));
+    assert!(html.contains("<section id=\"coverage\">"));
+}

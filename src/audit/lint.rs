@@ -8,7 +8,7 @@ use super::fields::{split_variants, RawRow, TERM_COLUMNS};
 use super::finding::{Context, Finding, Rule};
 use super::norm::{fold, fold_singular, is_acronym, starts_upper};
 use crate::glossary::{Concept, Gender, Glossary, Term, TermType};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Runs every lint check: the model checks on `glossary` and the cell checks on `rows`.
 /// `path` is the glossary file named in the findings.
@@ -211,20 +211,44 @@ fn near_duplicates(ctx: &Ctx, out: &mut Vec<Finding>) {
         .filter(|(k, idx)| !is_acronym(head(&concepts[idx[0]].src_terms)) && k.chars().count() >= 6)
         .map(|(k, idx)| (k, idx[0]))
         .collect();
-    let mut pairs = Vec::new();
-    for a in 0..keys.len() {
-        for b in a + 1..keys.len() {
-            // A one-letter difference is a typo only if the English agrees too (`apatride` /
-            // `apatridie` are two concepts: stateless person / statelessness).
-            if damerau_one(keys[a].0, keys[b].0)
-                && similar_english(
-                    head(&concepts[keys[a].1].tgt_terms),
-                    head(&concepts[keys[b].1].tgt_terms),
-                )
-            {
-                let (x, y) = (keys[a].1.min(keys[b].1), keys[a].1.max(keys[b].1));
-                pairs.push([x, y]);
+    // Candidates share a one-deletion variant (SymSpell's trick): linear in the glossary size
+    // instead of comparing every pair; strsim then confirms the distance.
+    let mut by_variant: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ki, (key, _)) in keys.iter().enumerate() {
+        let chars: Vec<char> = key.chars().collect();
+        by_variant.entry((*key).clone()).or_default().push(ki);
+        for skip in 0..chars.len() {
+            let variant: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| *c)
+                .collect();
+            by_variant.entry(variant).or_default().push(ki);
+        }
+    }
+    let mut candidates = BTreeSet::new();
+    for list in by_variant.values().filter(|l| l.len() > 1) {
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                if a != b {
+                    candidates.insert((a.min(b), a.max(b)));
+                }
             }
+        }
+    }
+    let mut pairs = Vec::new();
+    for (a, b) in candidates {
+        // A one-letter difference is a typo only if the English agrees too (`apatride` /
+        // `apatridie` are two concepts: stateless person / statelessness).
+        if damerau_one(keys[a].0, keys[b].0)
+            && similar_english(
+                head(&concepts[keys[a].1].tgt_terms),
+                head(&concepts[keys[b].1].tgt_terms),
+            )
+        {
+            let (x, y) = (keys[a].1.min(keys[b].1), keys[a].1.max(keys[b].1));
+            pairs.push([x, y]);
         }
     }
     pairs.sort_unstable();

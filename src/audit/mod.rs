@@ -34,6 +34,16 @@
 //! `entries` holds glossary entry ids: the concept id (CSV `id` column, TBX `termEntry` id), or the
 //! 1-based line of the row when it has none. `tus` holds TMX `tuid`s, or the 1-based position of
 //! the `<tu>` in its file when it has none.
+//!
+//! # Locations in findings
+//! `doc`/`line`: for glossary findings, the glossary file and the line of the (first) entry
+//! involved (TBX: the line of its `termEntry`); for corpus findings, the document and the line
+//! of the occurrence (of the first occurrence, for candidate terms); for memory findings, the
+//! TMX file and no line (units are named in `tus`). `unused` findings have neither.
+//!
+//! # Memory checks across files
+//! Each `--tm` file is checked on its own: unit positions restart in every file, so units of
+//! different files are never compared with each other.
 
 pub mod coverage;
 pub mod fields;

@@ -55,8 +55,13 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 place.push_str(": ");
             }
             writeln!(out, "- {place}{}", f.message)?;
-            for c in f.contexts.iter().filter(|c| c.label == "sentence") {
-                writeln!(out, "    in: {}", c.text)?;
+            // Corpus sentences and memory segments; glossary findings quote their terms already.
+            for c in &f.contexts {
+                if c.label == "sentence" {
+                    writeln!(out, "    in: {}", c.text)?;
+                } else if !f.tus.is_empty() {
+                    writeln!(out, "    {}: {}", c.label, c.text)?;
+                }
             }
             if !f.suggestion.is_empty() {
                 writeln!(out, "    fix: {}", f.suggestion)?;
