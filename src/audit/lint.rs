@@ -9,6 +9,7 @@ use super::finding::{Context, Finding, Rule};
 use super::norm::{fold, fold_singular, is_acronym, starts_upper};
 use crate::glossary::{Concept, Gender, Glossary, Term, TermType};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 
 /// Runs every lint check: the model checks on `glossary` and the cell checks on `rows`.
 /// `path` is the glossary file named in the findings.
@@ -213,18 +214,28 @@ fn near_duplicates(ctx: &Ctx, out: &mut Vec<Finding>) {
         .collect();
     // Candidates share a one-deletion variant (SymSpell's trick): linear in the glossary size
     // instead of comparing every pair; strsim then confirms the distance.
-    let mut by_variant: HashMap<String, Vec<usize>> = HashMap::new();
+    // Variants are kept as hashes: a collision only adds a candidate that strsim rejects.
+    let hash_without = |chars: &[char], skip: Option<usize>| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (i, c) in chars.iter().enumerate() {
+            if Some(i) != skip {
+                c.hash(&mut h);
+            }
+        }
+        h.finish()
+    };
+    let mut by_variant: HashMap<u64, Vec<usize>> = HashMap::new();
     for (ki, (key, _)) in keys.iter().enumerate() {
         let chars: Vec<char> = key.chars().collect();
-        by_variant.entry((*key).clone()).or_default().push(ki);
+        by_variant
+            .entry(hash_without(&chars, None))
+            .or_default()
+            .push(ki);
         for skip in 0..chars.len() {
-            let variant: String = chars
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != skip)
-                .map(|(_, c)| *c)
-                .collect();
-            by_variant.entry(variant).or_default().push(ki);
+            by_variant
+                .entry(hash_without(&chars, Some(skip)))
+                .or_default()
+                .push(ki);
         }
     }
     let mut candidates = BTreeSet::new();
