@@ -303,6 +303,16 @@ fn tm_term_missing() {
 }
 
 #[test]
+fn tm_deprecated_term() {
+    let f = assert_found(memory(), "tm-deprecated-term", &["dg"], &["t7"]);
+    assert_eq!(
+        f["message"],
+        "TU t7: the English uses «Director-General», a deprecated form of «Director General» (for «Directrice générale»)"
+    );
+    assert_eq!(of_rule(memory(), "tm-deprecated-term").len(), 1);
+}
+
+#[test]
 fn tm_inconsistent() {
     assert_found(memory(), "tm-inconsistent", &[], &["t3", "t4"]);
     assert_eq!(of_rule(memory(), "tm-inconsistent").len(), 1);

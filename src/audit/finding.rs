@@ -52,13 +52,14 @@ pub enum Rule {
     CandidateTerm,
     SourceError,
     TmTermMissing,
+    TmDeprecatedTerm,
     TmInconsistent,
     TmInconsistentSource,
 }
 
 impl Rule {
     /// All rules, in report order (glossary lint, corpus, memory).
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::Conflict,
         Rule::EmptyTerm,
         Rule::Duplicate,
@@ -74,6 +75,7 @@ impl Rule {
         Rule::CandidateTerm,
         Rule::Unused,
         Rule::TmTermMissing,
+        Rule::TmDeprecatedTerm,
         Rule::TmInconsistent,
         Rule::TmInconsistentSource,
     ];
@@ -96,6 +98,7 @@ impl Rule {
             Rule::CandidateTerm => "candidate-term",
             Rule::SourceError => "source-error",
             Rule::TmTermMissing => "tm-term-missing",
+            Rule::TmDeprecatedTerm => "tm-deprecated-term",
             Rule::TmInconsistent => "tm-inconsistent",
             Rule::TmInconsistentSource => "tm-inconsistent-source",
         }
@@ -119,6 +122,7 @@ impl Rule {
             | Rule::MissingSource
             | Rule::SourceError
             | Rule::TmTermMissing
+            | Rule::TmDeprecatedTerm
             | Rule::TmInconsistent => Severity::Warning,
             Rule::Synonym
             | Rule::Capitalisation
@@ -146,6 +150,7 @@ impl Rule {
             Rule::CandidateTerm => "Candidate terms missing from the glossary",
             Rule::SourceError => "Source errors around terms",
             Rule::TmTermMissing => "Glossary term not used in the translation memory",
+            Rule::TmDeprecatedTerm => "Deprecated English term used in the translation memory",
             Rule::TmInconsistent => "Same French segment, different translations",
             Rule::TmInconsistentSource => "Same English segment from different French segments",
         }

@@ -20,6 +20,7 @@
 //! | `missing-source` | warning | no `source` for the entry |
 //! | `source-error` | warning | the matcher flagged the source text around a term (gender agreement, near-miss spelling) |
 //! | `tm-term-missing` | warning | a TU's French side has a glossary term, its English side none of the term's equivalents |
+//! | `tm-deprecated-term` | warning | a TU's English side uses an English term the glossary marks deprecated/obsolete for a term of its French side (reported instead of `tm-term-missing`) |
 //! | `tm-inconsistent` | warning | one French segment translated differently in several TUs |
 //! | `capitalisation` | info | an English term's capitalisation differs from the majority of its category |
 //! | `synonym` | info | one English term for several French entries (possible synonyms split over rows) |

@@ -1,5 +1,5 @@
 //! Translation-memory consistency: glossary terms kept in the English side (`tm-term-missing`),
-//! one French segment translated several ways (`tm-inconsistent`), one English segment coming
+//! deprecated English forms used instead (`tm-deprecated-term`), one French segment translated several ways (`tm-inconsistent`), one English segment coming
 //! from several French segments (`tm-inconsistent-source`).
 //!
 //! The checks run over a slice of [`TranslationUnit`]s already read, whatever read them.
@@ -94,7 +94,9 @@ pub fn check_memory(
     file: Option<&str>,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut patterns: HashMap<usize, Vec<Regex>> = HashMap::new();
+    // Per concept: patterns of the approved English terms, and of the deprecated ones.
+    type Patterns = (Vec<Regex>, Vec<(String, Regex)>);
+    let mut patterns: HashMap<usize, Patterns> = HashMap::new();
     let mut by_fr: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let mut by_en: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let doc = file.map(str::to_string);
@@ -130,10 +132,56 @@ pub fn check_memory(
             if allowed.is_empty() {
                 continue;
             }
-            let pats = patterns
-                .entry(occ.concept)
-                .or_insert_with(|| allowed.iter().filter_map(|t| english_pattern(t)).collect());
-            if pats.iter().any(|p| p.is_match(en)) {
+            let (pats, deprecated) = patterns.entry(occ.concept).or_insert_with(|| {
+                let deprecated = concept
+                    .tgt_terms
+                    .iter()
+                    .filter(|t| matches!(t.status, Status::NotRecommended | Status::Obsolete))
+                    .filter_map(|t| {
+                        english_pattern(t.text.trim()).map(|p| (t.text.trim().to_string(), p))
+                    })
+                    .collect();
+                (
+                    allowed.iter().filter_map(|t| english_pattern(t)).collect(),
+                    deprecated,
+                )
+            });
+            let approved: Vec<std::ops::Range<usize>> = pats
+                .iter()
+                .flat_map(|p| p.find_iter(en).map(|m| m.range()))
+                .collect();
+            // A deprecated form outside every approved match (`Director-General`, not the
+            // `Organization` inside `International Organization for Migration`).
+            let used = deprecated.iter().find_map(|(text, p)| {
+                p.find_iter(en)
+                    .find(|m| {
+                        !approved
+                            .iter()
+                            .any(|a| a.start < m.end() && m.start() < a.end)
+                    })
+                    .map(|m| (text.clone(), m.range()))
+            });
+            if let Some((bad, range)) = used {
+                out.push(
+                    Finding::new(
+                        Rule::TmDeprecatedTerm,
+                        format!(
+                            "TU {id}: the English uses «{}», a deprecated form of «{}» (for «{}»)",
+                            &en[range.clone()],
+                            allowed[0],
+                            occ.surface
+                        ),
+                        format!("Replace «{bad}» with «{}» in this unit.", allowed[0]),
+                    )
+                    .entries([super::entry_id(glossary, occ.concept)])
+                    .tus([id.clone()])
+                    .at(doc.clone(), None)
+                    .context(Context::new(src_lang, fr, Some(occ.start..occ.end)))
+                    .context(Context::new(tgt_lang, en, Some(range))),
+                );
+                continue;
+            }
+            if !approved.is_empty() {
                 continue;
             }
             let others = if allowed.len() > 1 {
@@ -299,7 +347,7 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_or_deprecated_term_is_reported_with_both_segments() {
+    fn a_deprecated_form_is_reported_instead_of_a_missing_term() {
         let units = [
             tu(
                 Some("a"),
@@ -314,11 +362,36 @@ mod tests {
             tu(None, "Sans terme.", "No term."),
         ];
         let f = check_memory(&units, "fr", "en", &glossary(), &find, Some("m.tmx"));
-        let missing: Vec<_> = f.iter().filter(|f| f.rule == Rule::TmTermMissing).collect();
-        assert_eq!(missing.len(), 1);
-        assert_eq!(missing[0].tus, vec!["b"]);
-        assert_eq!(missing[0].entries, vec!["dg"]);
-        assert_eq!(missing[0].contexts[1].text, "The Director-General arrives.");
+        let deprecated: Vec<_> = f
+            .iter()
+            .filter(|f| f.rule == Rule::TmDeprecatedTerm)
+            .collect();
+        assert_eq!(deprecated.len(), 1);
+        assert_eq!(deprecated[0].tus, vec!["b"]);
+        assert_eq!(deprecated[0].entries, vec!["dg"]);
+        assert_eq!(
+            deprecated[0].contexts[1].text,
+            "The Director-General arrives."
+        );
+        assert_eq!(deprecated[0].contexts[1].highlights, vec![4..20]);
+        assert!(!f.iter().any(|f| f.rule == Rule::TmTermMissing), "{f:#?}");
+    }
+
+    #[test]
+    fn a_missing_term_is_reported_with_both_segments() {
+        let units = [tu(
+            Some("c"),
+            "Le Directeur général arrive.",
+            "The chief arrives.",
+        )];
+        let f = check_memory(&units, "fr", "en", &glossary(), &find, Some("m.tmx"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].rule, &f[0].tus),
+            (Rule::TmTermMissing, &vec!["c".to_string()])
+        );
+        assert_eq!(f[0].contexts[0].text, "Le Directeur général arrive.");
+        assert_eq!(f[0].contexts[1].text, "The chief arrives.");
     }
 
     #[test]
