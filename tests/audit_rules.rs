@@ -518,3 +518,30 @@ fn html_report_from_the_command_is_one_self_contained_file() {
     assert!(!html.contains("<link") && !html.contains(" src=\"") && !html.contains("url("));
     assert!(html.contains("<section id=\"coverage\">"));
 }
+
+#[test]
+fn the_clean_glossary_exported_to_tbx_v2_and_v3_stays_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    for version in ["tbx2", "tbx3"] {
+        let tbx = dir.path().join(format!("clean.{version}.tbx"));
+        Command::cargo_bin("trame")
+            .unwrap()
+            .args([
+                "glossary",
+                "export",
+                &fixture("clean-glossary.csv"),
+                "--to",
+                version,
+                "-o",
+            ])
+            .arg(&tbx)
+            .assert()
+            .code(0);
+        let findings = jsonl(&["--glossary", tbx.to_str().unwrap()]);
+        let bad: Vec<&Value> = findings
+            .iter()
+            .filter(|f| f["severity"] != "info")
+            .collect();
+        assert!(bad.is_empty(), "{version}: {bad:#?}");
+    }
+}
