@@ -138,3 +138,38 @@ fn findings_counts_and_highlights_render_in_chromium() {
     assert_eq!(dom.matches(r#"data-sortable="ready""#).count(), 4);
     assert!(dom.contains("<td>Directeur général</td><td>Director General</td>"));
 }
+
+#[test]
+fn clicking_a_header_sorts_numbers_as_numbers_in_chromium() {
+    if !chromium_available() {
+        return;
+    }
+    let mut report = report();
+    report.findings.clear();
+    report.coverage = [("a", 2), ("b", 10), ("c", 1)]
+        .into_iter()
+        .map(|(entry, occurrences)| ConceptCoverage {
+            entry: entry.into(),
+            fr: format!("fr-{entry}"),
+            en: format!("en-{entry}"),
+            occurrences,
+            documents: 1,
+        })
+        .collect();
+    let mut html = Vec::new();
+    render(&report, Format::Html, &mut html, "<mem>").unwrap();
+    let html = String::from_utf8(html).unwrap();
+    // The test clicks the `Occurrences` header once (ascending), as a reader would.
+    let click = "<script>document.querySelector('#coverage th:nth-child(4)').click();</script>";
+    let html = html.replace("</body>", &format!("{click}\n</body>"));
+    let dom = dump_dom(&html);
+    let order: Vec<usize> = ["fr-c", "fr-a", "fr-b"]
+        .iter()
+        .map(|name| dom.find(&format!("<td>{name}</td>")).unwrap())
+        .collect();
+    assert!(
+        order[0] < order[1] && order[1] < order[2],
+        "1, 2, 10 expected: {dom}"
+    );
+    assert!(dom.contains(r#"<th class="asc">Occurrences</th>"#), "{dom}");
+}
