@@ -157,6 +157,32 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// One sentence for a terminologist: what the check looks for and why it matters.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Rule::Duplicate => "The same French term is entered in several rows with the same English: one concept split over rows, which CAT tools show as repeated hits.",
+            Rule::Conflict => "The same French term has different English equivalents in different rows, so translators get contradictory answers.",
+            Rule::Synonym => "Several French entries share one English term: either synonyms that belong in one entry, or English terms that should be distinct.",
+            Rule::NearDuplicate => "Headwords that differ only by accents, case, hyphens, apostrophes, number or one letter: usually one entry typed twice, or a typo.",
+            Rule::MissingGenderForm => "A title is given in one gender only; French texts use both (Directeur / Directrice), and matching needs both forms.",
+            Rule::Acronym => "An acronym without its full name, or one acronym expanded differently in different entries.",
+            Rule::Whitespace => "Cells with leading or trailing spaces, doubled spaces or control characters, which break exact matching in other tools.",
+            Rule::Apostrophe => "Straight (') and typographic (’) apostrophes are mixed across entries of one language.",
+            Rule::Capitalisation => "An English term capitalised differently from most entries of its category.",
+            Rule::MissingSource => "Entries without a source: nobody can check where the official form comes from.",
+            Rule::EmptyTerm => "An empty term cell or an empty item in a variants list: the entry cannot be used as it is.",
+            Rule::Unused => "Entries that never occur in the texts audited; normal for a general glossary, but check their spelling.",
+            Rule::CandidateTerm => "Recurring names and acronyms defined in the texts that the glossary lacks, most widespread first.",
+            Rule::SourceError => "Places where the French source itself looks wrong around a glossary term (agreement, near-miss spelling).",
+            Rule::TmTermMissing => "Translation units whose French has a glossary term while the English has none of its approved equivalents.",
+            Rule::TmDeprecatedTerm => "Translation units whose English uses a form the glossary marks as deprecated.",
+            Rule::TmInconsistent => "One French segment translated in different ways in the memory.",
+            Rule::TmInconsistentSource => "One English segment used for different French segments; often fine, sometimes a wrong match.",
+        }
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

@@ -70,6 +70,7 @@ mark { background: #ffe58a; padding: 0 .1rem; border-radius: 2px; }
 .fix { color: #245b2a; }
 nav ul { columns: 2; padding-left: 1.2rem; } nav a { color: inherit; }
 .empty { color: #555; font-style: italic; }
+.why { color: #444; margin: 0 0 .5rem; max-width: 60rem; }
 @media (max-width: 900px) { nav ul { columns: 1; } body { padding: .6rem; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -251,6 +252,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             sev = r.severity().as_str(),
             n = group.len()
         )?;
+        writeln!(out, "<p class=\"why\">{}</p>", escape(r.explanation()))?;
         let cols = Columns::of(&group);
         writeln!(
             out,
