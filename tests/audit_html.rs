@@ -128,7 +128,15 @@ fn findings_counts_and_highlights_render_in_chromium() {
     assert!(conflict.contains("<th>Entries</th>") && !conflict.contains("<th>TUs</th>"));
     let tm = &dom[dom.find(r#"<section id="rule-tm-term-missing""#).unwrap()..];
     assert!(tm.contains("<th>TUs</th>"));
-    assert!(dom.contains("glossary.csv:12"));
+    // Glossary lines read `line 12`; corpus files by name, the full path on hover.
+    assert!(
+        dom.contains(r#"<td class="where" data-sort="12">line 12</td>"#),
+        "{dom}"
+    );
+    assert!(
+        dom.contains(r#"<span title="corpus/a.txt">a.txt:4</span>"#),
+        "{dom}"
+    );
     // The term highlighted in its sentence, the sentence's markup escaped, not interpreted.
     assert!(
         dom.contains("La <mark>Directeur générale</mark> de l’OIM a &lt;salué&gt; l’engagement."),

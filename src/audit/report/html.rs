@@ -63,7 +63,7 @@ th { background: #f0f0f3; position: sticky; top: 0; cursor: pointer; user-select
 th::after { content: " \2195"; color: #999; font-size: .8em; }
 th.asc::after { content: " \2191"; color: #333; } th.desc::after { content: " \2193"; color: #333; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.where { word-break: break-all; min-width: 8rem; }
+td.where { overflow-wrap: anywhere; min-width: 6rem; }
 td.ids { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .85rem; }
 .ctx { margin: .15rem 0; } .lbl { color: #777; font-size: .78rem; text-transform: uppercase; margin-right: .3rem; }
 mark { background: #ffe58a; padding: 0 .1rem; border-radius: 2px; }
@@ -140,7 +140,7 @@ impl Columns {
     }
 }
 
-fn finding_row(f: &Finding, cols: Columns) -> String {
+fn finding_row(f: &Finding, cols: Columns, glossary: &str) -> String {
     let mut row = format!(
         "<tr class=\"finding\" data-rule=\"{}\" data-severity=\"{}\">",
         f.rule.id(),
@@ -165,12 +165,26 @@ fn finding_row(f: &Finding, cols: Columns) -> String {
         ));
     }
     if cols.place {
+        // The glossary's own lines read `line 12`; other files by name, the full path on hover.
         let place = match (&f.doc, f.line) {
-            (Some(doc), Some(line)) => format!("{}:{line}", escape(doc)),
-            (Some(doc), None) => escape(doc),
+            (Some(doc), Some(line)) if doc == glossary => format!("line {line}"),
+            (Some(doc), line) => {
+                let name = std::path::Path::new(doc)
+                    .file_name()
+                    .map_or(doc.clone(), |n| n.to_string_lossy().into_owned());
+                let at = line.map_or(String::new(), |l| format!(":{l}"));
+                format!(
+                    "<span title=\"{}\">{}{at}</span>",
+                    escape(doc),
+                    escape(&name)
+                )
+            }
             _ => String::new(),
         };
-        row.push_str(&format!("<td class=\"where\">{place}</td>"));
+        row.push_str(&format!(
+            "<td class=\"where\" data-sort=\"{}\">{place}</td>",
+            f.line.unwrap_or(0)
+        ));
     }
     let contexts: String = f.contexts.iter().map(context_html).collect();
     row.push_str(&format!(
@@ -260,7 +274,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             cols.header()
         )?;
         for f in group {
-            out.write_all(finding_row(f, cols).as_bytes())?;
+            out.write_all(finding_row(f, cols, &report.glossary).as_bytes())?;
         }
         writeln!(out, "</tbody></table>\n</section>")?;
     }
