@@ -130,7 +130,7 @@ fn findings_counts_and_highlights_render_in_chromium() {
     assert!(tm.contains("<th>TUs</th>"));
     // Glossary lines read `line 12`; corpus files by name, the full path on hover.
     assert!(
-        dom.contains(r#"<td class="where" data-sort="12">line 12</td>"#),
+        dom.contains(r#"<td class="where" data-sort="glossary.csv:000000012">line 12</td>"#),
         "{dom}"
     );
     assert!(

@@ -181,9 +181,14 @@ fn finding_row(f: &Finding, cols: Columns, glossary: &str) -> String {
             }
             _ => String::new(),
         };
+        let key = format!(
+            "{}:{:09}",
+            f.doc.as_deref().unwrap_or(""),
+            f.line.unwrap_or(0)
+        );
         row.push_str(&format!(
             "<td class=\"where\" data-sort=\"{}\">{place}</td>",
-            f.line.unwrap_or(0)
+            escape(&key)
         ));
     }
     let contexts: String = f.contexts.iter().map(context_html).collect();
