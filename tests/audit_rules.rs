@@ -571,3 +571,45 @@ fn candidate_terms_are_exactly_the_planted_ones_ranked_by_spread_then_frequency(
         ]
     );
 }
+
+#[test]
+fn the_full_run_finds_each_planted_defect_once() {
+    let findings = jsonl(&[
+        "--glossary",
+        &fixture("flawed-glossary.csv"),
+        "--corpus",
+        &fixture("corpus"),
+        "--tm",
+        &fixture("memory.tmx"),
+    ]);
+    let mut census = std::collections::BTreeMap::new();
+    for f in &findings {
+        *census
+            .entry(f["rule"].as_str().unwrap().to_string())
+            .or_insert(0) += 1;
+    }
+    let expected: std::collections::BTreeMap<String, i32> = [
+        ("acronym", 1),
+        ("apostrophe", 1),
+        ("candidate-term", 4), // two recurring names, two acronyms defined in the text
+        ("capitalisation", 1),
+        ("conflict", 1),
+        ("duplicate", 1),
+        ("empty-term", 1),
+        ("missing-gender-form", 1),
+        ("missing-source", 1),
+        ("near-duplicate", 1),
+        ("source-error", 1),
+        ("synonym", 1),
+        ("tm-deprecated-term", 1),
+        ("tm-inconsistent", 1),
+        ("tm-inconsistent-source", 1),
+        ("tm-term-missing", 1),
+        ("unused", 11), // see `unused`
+        ("whitespace", 1),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert_eq!(census, expected);
+}
