@@ -18,7 +18,9 @@ use std::sync::OnceLock;
 /// One corpus document: the name shown in findings and its decoded text.
 #[derive(Debug, Clone)]
 pub struct CorpusDoc {
+    /// The name findings give (the path as the user wrote it).
     pub path: String,
+    /// The decoded original text (cleaning happens inside [`analyse`]).
     pub text: String,
 }
 

@@ -24,6 +24,7 @@ pub struct RawRow {
     pub entry: String,
     /// 1-based line where the row starts.
     pub line: usize,
+    /// The cells, named by their header.
     pub fields: Vec<RawField>,
     /// Byte range of the row in the source text, with the line ends (and blank lines) that
     /// follow it up to the next row; empty for rows rebuilt from a model.

@@ -228,7 +228,9 @@ impl Context {
 /// One problem (or observation) found by the audit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// The check that produced the finding.
     pub rule: Rule,
+    /// Always `rule.severity()` today; kept per finding so a later policy file can change it.
     pub severity: Severity,
     /// Glossary entry ids involved: the concept id, or the 1-based CSV line when there is none.
     pub entries: Vec<String>,
@@ -238,7 +240,9 @@ pub struct Finding {
     pub doc: Option<String>,
     /// 1-based line in `doc`, or in the glossary file for glossary findings when known.
     pub line: Option<usize>,
+    /// What is wrong, naming the terms and entries (one line, no markup).
     pub message: String,
+    /// What to do about it.
     pub suggestion: String,
     /// Texts to show in human reports (not part of the JSON Lines contract).
     pub contexts: Vec<Context>,

@@ -72,7 +72,9 @@ pub fn entry_id(glossary: &Glossary, index: usize) -> String {
 /// A glossary as the audit reads it: the model and its raw cells.
 #[derive(Debug, Clone)]
 pub struct LoadedGlossary {
+    /// The model, as trame's readers build it.
     pub glossary: Glossary,
+    /// The cells as written (CSV), or rebuilt from the model (TBX).
     pub rows: Vec<fields::RawRow>,
 }
 
@@ -114,11 +116,13 @@ pub fn read_memory(path: &str) -> Result<Vec<crate::tmx::TranslationUnit>> {
 pub struct ConceptCoverage {
     /// Entry id (see [`entry_id`]).
     pub entry: String,
-    /// French headword and English preferred term.
+    /// French headword.
     pub fr: String,
+    /// English preferred term.
     pub en: String,
-    /// Occurrences over the whole corpus, and in how many documents.
+    /// Occurrences over the whole corpus.
     pub occurrences: usize,
+    /// Number of documents with at least one occurrence.
     pub documents: usize,
 }
 
@@ -133,6 +137,7 @@ pub struct Report {
     pub documents: Vec<String>,
     /// Translation memory files read, and their number of units.
     pub memories: Vec<String>,
+    /// Total number of translation units read.
     pub units: usize,
     /// Per-concept coverage (empty without a corpus).
     pub coverage: Vec<ConceptCoverage>,
@@ -165,6 +170,7 @@ impl Report {
 pub struct AuditInput<'a> {
     /// The glossary file name shown in findings.
     pub glossary_path: &'a str,
+    /// The glossary read by [`read_glossary`].
     pub glossary: &'a LoadedGlossary,
     /// Corpus documents (may be empty).
     pub corpus: &'a [coverage::CorpusDoc],
