@@ -230,7 +230,7 @@ impl Context {
 pub struct Finding {
     /// The check that produced the finding.
     pub rule: Rule,
-    /// Always `rule.severity()` today; kept per finding so a later policy file can change it.
+    /// The severity of `rule` (see [`Rule::severity`]), stored with the finding for renderers.
     pub severity: Severity,
     /// Glossary entry ids involved: the concept id, or the 1-based CSV line when there is none.
     pub entries: Vec<String>,
