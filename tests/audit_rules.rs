@@ -613,3 +613,22 @@ fn the_full_run_finds_each_planted_defect_once() {
     .collect();
     assert_eq!(census, expected);
 }
+
+#[test]
+fn a_memory_without_the_glossary_languages_is_an_error_not_a_silent_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmx = dir.path().join("de-es.tmx");
+    std::fs::write(
+        &tmx,
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n<header srclang=\"de\" adminlang=\"en\" segtype=\"sentence\" datatype=\"plaintext\" o-tmf=\"x\" creationtool=\"x\" creationtoolversion=\"1\"/>\n<body>\n<tu><tuv xml:lang=\"de\"><seg>Hallo</seg></tuv><tuv xml:lang=\"es\"><seg>Hola</seg></tuv></tu>\n</body>\n</tmx>\n",
+    )
+    .unwrap();
+    trame()
+        .args(["--glossary", &fixture("clean-glossary.csv"), "--tm"])
+        .arg(&tmx)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "de-es.tmx: no translation unit has segments in both `fr` and `en`",
+        ));
+}

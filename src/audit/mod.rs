@@ -217,6 +217,18 @@ pub fn audit(input: AuditInput) -> Result<Report> {
             report.findings.extend(analysis.findings);
         }
         for (path, units) in input.memories {
+            // A memory in other languages would pass every check unread: say so instead.
+            let paired = units
+                .iter()
+                .any(|u| tm::side(u, src_lang).is_some() && tm::side(u, tgt_lang).is_some());
+            if !units.is_empty() && !paired {
+                return Err(Error::invalid(
+                    path,
+                    format!(
+                        "no translation unit has segments in both `{src_lang}` and `{tgt_lang}`"
+                    ),
+                ));
+            }
             report.findings.extend(tm::check_memory(
                 units,
                 src_lang,
