@@ -96,6 +96,20 @@ fn corpus_bench(c: &mut Criterion) {
     group.bench_function("five-releases", |b| {
         b.iter(|| analyse(&g, &docs, &find, &seg, CandidateOptions::default()))
     });
+    // The same texts twenty times over (100 documents): every name recurs, the worst case for
+    // the candidate search.
+    let many: Vec<CorpusDoc> = (0..20)
+        .flat_map(|i| {
+            docs.iter().map(move |d| CorpusDoc {
+                path: format!("{i}/{}", d.path),
+                text: d.text.clone(),
+            })
+        })
+        .collect();
+    group.throughput(Throughput::Bytes(20 * bytes as u64));
+    group.bench_function("hundred-releases", |b| {
+        b.iter(|| analyse(&g, &many, &find, &seg, CandidateOptions::default()))
+    });
     group.finish();
 }
 

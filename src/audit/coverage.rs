@@ -11,7 +11,7 @@ use crate::glossary::Glossary;
 use crate::segment::Segmenter;
 use crate::terms::{MatchKind, Occurrence};
 use regex::Regex;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -110,7 +110,8 @@ pub fn analyse(
                 .into_iter()
                 .map(|s| s.start..s.end)
                 .collect();
-            let occurrences = find(&clean.text);
+            let mut occurrences = find(&clean.text);
+            occurrences.sort_by_key(|o| (o.start, o.end));
             Prepared {
                 doc,
                 lines: LineIndex::new(&doc.text),
@@ -349,9 +350,10 @@ fn runs(text: &str, range: Range<usize>, occurrences: &[Occurrence]) -> Vec<Vec<
         }
         last_end = m.end();
         let span = range.start + m.start()..range.start + m.end();
-        let covered = occurrences
-            .iter()
-            .any(|o| o.start <= span.start && span.end <= o.end);
+        // Occurrences are sorted and do not overlap: only the last one starting at or before
+        // the token can hold it.
+        let before = occurrences.partition_point(|o| o.start <= span.start);
+        let covered = before > 0 && occurrences[before - 1].end >= span.end;
         current.push(Token {
             class: classify(m.as_str()),
             span,
@@ -368,7 +370,6 @@ struct Seen {
     count: usize,
     docs: BTreeSet<usize>,
     first: (usize, Range<usize>),
-    words: usize,
 }
 
 fn candidates(glossary: &Glossary, docs: &[Prepared], opts: CandidateOptions) -> Vec<Finding> {
@@ -395,12 +396,29 @@ fn candidates(glossary: &Glossary, docs: &[Prepared], opts: CandidateOptions) ->
         .iter()
         .filter(|(_, s)| s.count >= opts.min_count)
         .collect();
+    // A name is dropped when a longer recurring name contains it at least as often: every
+    // shorter run of words inside each recurring name is looked up (at most 28 per name).
+    let counts: HashMap<&str, usize> = recurring
+        .iter()
+        .map(|(k, s)| (k.as_str(), s.count))
+        .collect();
+    let mut subsumed: HashSet<String> = HashSet::new();
     for (key, seen) in &recurring {
-        let padded = format!(" {key} ");
-        let subsumed = recurring.iter().any(|(k2, s2)| {
-            s2.words > seen.words && s2.count >= seen.count && format!(" {k2} ").contains(&padded)
-        });
-        if subsumed {
+        let words: Vec<&str> = key.split(' ').collect();
+        for i in 0..words.len() {
+            for j in i + 1..=words.len() {
+                if j - i == words.len() {
+                    continue;
+                }
+                let inner = words[i..j].join(" ");
+                if counts.get(inner.as_str()).is_some_and(|&c| c <= seen.count) {
+                    subsumed.insert(inner);
+                }
+            }
+        }
+    }
+    for (key, seen) in &recurring {
+        if subsumed.contains(key.as_str()) {
             continue;
         }
         let p = &docs[seen.first.0];
@@ -521,7 +539,6 @@ fn collect_names(
                 count: 0,
                 docs: BTreeSet::new(),
                 first: (doc, span.clone()),
-                words: j - i + 1,
             });
             seen.count += 1;
             seen.docs.insert(doc);
