@@ -5,6 +5,7 @@
 //! on its own: no global state, no printing. See `ARCHITECTURE.md` for the map.
 
 pub mod align;
+pub mod audit;
 pub mod clean;
 pub mod document;
 pub mod error;

@@ -1,13 +1,110 @@
-//! `trame audit`.
+//! `trame audit`: terminology QA of a glossary, optionally against a corpus and memories.
+
+use anyhow::Context as _;
+use std::path::PathBuf;
+use trame::audit::coverage::CorpusDoc;
+use trame::audit::report::Format;
+use trame::audit::{self, AuditInput, Severity};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Grouped human summary.
+    Text,
+    /// One JSON object per finding.
+    Jsonl,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// Severity thresholds for `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 if any error is found.
+    Error,
+    /// Exit 1 if any error or warning is found.
+    Warning,
+}
 
 /// Arguments of `trame audit`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input files (`-` for stdin).
-    pub files: Vec<String>,
+    /// The glossary to audit (CSV, TSV or TBX).
+    #[arg(long, short = 'g', value_name = "FILE")]
+    pub glossary: String,
+    /// French texts to check coverage against: files, or directories of `.txt` files.
+    #[arg(long, value_name = "FILE|DIR", num_args = 1..)]
+    pub corpus: Vec<String>,
+    /// Translation memories (TMX) to check for glossary use and consistency.
+    #[arg(long, value_name = "FILE.tmx", num_args = 1..)]
+    pub tm: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: FormatArg,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with status 1 when a finding at or above this severity exists (after writing the report).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+    /// Encoding of the glossary and corpus files when not UTF-8/UTF-16 (e.g. windows-1252).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
 }
 
 /// Runs `trame audit`.
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    Err(super::usage("`trame audit` is not implemented yet"))
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let encoding = args
+        .encoding
+        .as_deref()
+        .map(trame::input::encoding_for_label)
+        .transpose()?;
+    let source = trame::input::read_source(&args.glossary, encoding)?;
+    let glossary = audit::read_glossary(&source)?;
+    let mut corpus = Vec::new();
+    for path in audit::corpus_files(&args.corpus)? {
+        let src = trame::input::read_source(&path, encoding)?;
+        corpus.push(CorpusDoc {
+            path: src.path,
+            text: src.text,
+        });
+    }
+    let mut memories = Vec::new();
+    for path in &args.tm {
+        memories.push((path.clone(), audit::read_memory(path)?));
+    }
+    let report = audit::audit(AuditInput {
+        glossary_path: &args.glossary,
+        glossary: &glossary,
+        corpus: &corpus,
+        memories: &memories,
+    })?;
+    let format = match args.format {
+        FormatArg::Text => Format::Text,
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Html => Format::Html,
+    };
+    let name = args
+        .output
+        .as_ref()
+        .map_or("<stdout>".to_string(), |p| p.display().to_string());
+    trame::output::write_output(args.output.as_deref(), |w| {
+        audit::report::render(&report, format, w, &name)
+    })
+    .with_context(|| "writing the audit report")?;
+    if let Some(fail_on) = args.fail_on {
+        let threshold = match fail_on {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+        };
+        if report.fails(threshold) {
+            anyhow::bail!(
+                "audit failed (--fail-on {}): {} errors, {} warnings",
+                threshold,
+                report.count(Severity::Error),
+                report.count(Severity::Warning)
+            );
+        }
+    }
+    Ok(())
 }
