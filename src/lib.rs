@@ -11,7 +11,9 @@ pub mod error;
 pub mod glossary;
 pub mod input;
 pub mod output;
+pub mod pipeline;
 pub mod segment;
+pub mod tbx;
 pub mod terms;
 pub mod tmx;
 

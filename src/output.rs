@@ -36,8 +36,30 @@ where
         out.flush().map_err(|e| Error::io(&shown, e))?;
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(&shown, e))?;
+    // The temp file is private (0600); the result gets the target's permissions if it
+    // existed, else the usual 0644, like any file a command writes.
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => default_permissions(tmp.as_file()).map_err(|e| Error::io(&shown, e))?,
+    };
+    tmp.as_file()
+        .set_permissions(permissions)
+        .map_err(|e| Error::io(&shown, e))?;
     tmp.persist(path).map_err(|e| Error::io(&shown, e.error))?;
     Ok(())
+}
+
+/// Permissions for a newly created output file: 0644 on Unix (the temp file starts as 0600).
+#[cfg(unix)]
+fn default_permissions(_tmp: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Permissions for a newly created output file: the temp file's own elsewhere.
+#[cfg(not(unix))]
+fn default_permissions(tmp: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(tmp.metadata()?.permissions())
 }
 
 /// Writes to `path` atomically, or to stdout when `path` is `None` or `-`.
@@ -85,6 +107,23 @@ mod tests {
         let target = dir.path().join("out.txt");
         write_atomic(&target, |w| w.write_all(b"new").map_err(write_err("out"))).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_others_and_an_old_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("fresh.txt");
+        write_atomic(&fresh, |_| Ok(())).unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
+        let old = dir.path().join("old.txt");
+        std::fs::write(&old, "x").unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&old, |_| Ok(())).unwrap();
+        let mode = std::fs::metadata(&old).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 
     #[test]

@@ -1,13 +1,94 @@
-//! `trame build`.
+//! `trame build`: the whole job on folders of releases.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use trame::pipeline::{self, BuildConfig};
 
 /// Arguments of `trame build`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input files (`-` for stdin).
-    pub files: Vec<String>,
+    /// Folder of French releases (`*.txt`).
+    #[arg(long, default_value = "fixtures/releases/fr")]
+    pub fr: PathBuf,
+    /// Folder of English originals, paired with the French files by name.
+    #[arg(long, default_value = "fixtures/releases/en")]
+    pub en: PathBuf,
+    /// French→English glossary (CSV/TSV or TBX).
+    #[arg(long, default_value = "glossaries/iom-fr-en.csv")]
+    pub glossary: PathBuf,
+    /// Output folder (created if missing).
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Source language code written into the TMX and TBX.
+    #[arg(long, default_value = "fr")]
+    pub src_lang: String,
+    /// Target language code written into the TMX and TBX.
+    #[arg(long, default_value = "en")]
+    pub tgt_lang: String,
+    /// Links below this confidence are left out of memory.tmx (they stay in alignment.html).
+    #[arg(long, default_value_t = 0.0)]
+    pub min_confidence: f64,
+    /// Print the summary as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Runs `trame build`.
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    Err(super::usage("`trame build` is not implemented yet"))
+pub fn run(args: Args) -> anyhow::Result<()> {
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        return Err(super::usage("--min-confidence must be between 0 and 1"));
+    }
+    let config = BuildConfig {
+        fr_dir: args.fr,
+        en_dir: args.en,
+        glossary: args.glossary,
+        out_dir: args.out,
+        src_lang: args.src_lang,
+        tgt_lang: args.tgt_lang,
+        min_confidence: args.min_confidence,
+    };
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let summary = pipeline::build(
+        &config,
+        &|total| {
+            if let Some(b) = &bar {
+                b.set_length(total as u64)
+            }
+        },
+        &|name| {
+            if let Some(b) = &bar {
+                b.set_message(name.to_string());
+                b.inc(1);
+            }
+        },
+    )?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    for path in &summary.unpaired {
+        eprintln!("trame: warning: {path}: no counterpart in the other folder, skipped");
+    }
+    for failure in &summary.failures {
+        eprintln!("trame: error: {failure}");
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print!("{}", summary.to_text());
+    }
+    if summary.failures.is_empty() {
+        Ok(())
+    } else {
+        std::process::exit(1)
+    }
 }

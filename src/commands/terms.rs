@@ -1,13 +1,104 @@
-//! `trame terms`.
+//! `trame terms`: find glossary terms in French texts, with their English equivalents.
+
+use std::path::PathBuf;
+use trame::terms::{self, report, Document, Format, MatchOptions, Matcher};
+
+/// Output format of `trame terms`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON object per occurrence (or per concept with --summary).
+    Jsonl,
+    /// Tab-separated values with a header line.
+    Tsv,
+    /// Human view: each term in context with its English equivalent.
+    Text,
+}
 
 /// Arguments of `trame terms`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input files (`-` for stdin).
+    /// Input files (`-` for stdin; stdin when none is given).
     pub files: Vec<String>,
+    /// The glossary (CSV/TSV; see the README for the format).
+    #[arg(long, short = 'g', value_name = "FILE")]
+    pub glossary: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: OutputFormat,
+    /// Print per-concept counts across the input files instead of occurrences.
+    #[arg(long)]
+    pub summary: bool,
+    /// Search the files as they are, without cleaning them first.
+    #[arg(long)]
+    pub no_clean: bool,
+    /// Do not report near-miss (fuzzy) spellings.
+    #[arg(long)]
+    pub no_fuzzy: bool,
+    /// Encoding of the input files when not UTF-8/UTF-16 (e.g. windows-1252).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Encoding of the glossary when not UTF-8/UTF-16 (e.g. windows-1252 from a spreadsheet).
+    #[arg(long, value_name = "LABEL")]
+    pub glossary_encoding: Option<String>,
+    /// Write to FILE instead of stdout (atomically).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Runs `trame terms`.
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    Err(super::usage("`trame terms` is not implemented yet"))
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let encoding = args
+        .encoding
+        .as_deref()
+        .map(trame::input::encoding_for_label)
+        .transpose()?;
+    let files = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files.clone()
+    };
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(super::usage("stdin (`-`) can be read only once"));
+    }
+    if args.glossary == "-" && files.iter().any(|f| f == "-") {
+        return Err(super::usage(
+            "the glossary and an input cannot both be stdin",
+        ));
+    }
+    let glossary_encoding = args
+        .glossary_encoding
+        .as_deref()
+        .map(trame::input::encoding_for_label)
+        .transpose()?;
+    let glossary = trame::glossary::read_glossary(&args.glossary, glossary_encoding)?;
+    let options = MatchOptions {
+        fuzzy: !args.no_fuzzy,
+        ..MatchOptions::default()
+    };
+    let matcher = Matcher::try_new(&glossary, options)?;
+    let sources = files
+        .iter()
+        .map(|f| trame::input::read_source(f, encoding))
+        .collect::<Result<Vec<_>, _>>()?;
+    let docs: Vec<Document<'_>> = sources
+        .iter()
+        .map(|s| Document {
+            name: &s.path,
+            text: &s.text,
+        })
+        .collect();
+    let records = terms::find_in_documents(&matcher, &glossary, &docs, !args.no_clean);
+    let format = match args.format {
+        OutputFormat::Jsonl => Format::Jsonl,
+        OutputFormat::Tsv => Format::Tsv,
+        OutputFormat::Text => Format::Text,
+    };
+    trame::output::write_output(args.output.as_deref(), |w| {
+        if args.summary {
+            report::write_summary(&report::summarize(&records, &glossary), format, w)
+        } else {
+            report::write_records(&records, format, &docs, w)
+        }
+    })?;
+    Ok(())
 }

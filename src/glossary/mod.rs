@@ -4,3 +4,5 @@ pub mod model;
 
 pub use model::{Concept, Gender, Glossary, Number, PartOfSpeech, Status, Term, TermType};
 pub mod csv;
+pub mod load;
+pub use load::read_glossary;

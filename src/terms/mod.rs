@@ -1,9 +1,20 @@
 //! Terminology matching: finds glossary terms in French text, inflected, elided, accent- and
 //! apostrophe-insensitive, with exact positions and source-error flags.
 //!
-//! STUB (interface contract): the real implementation replaces the bodies, not the signatures.
+//! * `normalize`: the normalised view (case, accents, apostrophes, hyphens, whitespace) with
+//!   its map back to the original offsets;
+//! * `inflect`: gender and number variants generated from the headword;
+//! * `matcher`: the automaton and the checks on each candidate (acronym case, accents);
+//! * `context`: URLs, e-mails, English runs, determiner gender (source-error flags);
+//! * `fuzzy`: near-miss spellings of multi-word terms.
 
-use crate::glossary::Glossary;
+mod context;
+mod fuzzy;
+mod inflect;
+mod matcher;
+mod normalize;
+
+pub use matcher::{MatchOptions, Matcher};
 
 /// How an occurrence matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -34,22 +45,5 @@ pub struct Occurrence {
     pub flags: Vec<String>,
 }
 
-/// A matcher built once from a glossary; `Send + Sync`, reusable across threads and documents.
-#[derive(Debug, Clone)]
-pub struct Matcher {
-    _concepts: usize,
-}
-
-impl Matcher {
-    /// Builds the automaton for every term and generated variant of `glossary`.
-    pub fn new(glossary: &Glossary) -> Self {
-        Matcher {
-            _concepts: glossary.concepts.len(),
-        }
-    }
-
-    /// All occurrences in `text`, leftmost-longest, non-overlapping, in text order.
-    pub fn find(&self, _text: &str) -> Vec<Occurrence> {
-        Vec::new()
-    }
-}
+pub mod report;
+pub use report::{find_in_documents, Document, Format, TermRecord};

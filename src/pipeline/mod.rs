@@ -1,0 +1,412 @@
+//! `build`: the whole job on folders of releases — clean, segment, match terms, align, export.
+//!
+//! Documents are independent after cleaning, so they are processed in parallel; a failure in one
+//! document is reported in the summary without losing the others' output. The pipeline only
+//! chains the stages; it never prints (progress goes through a callback the caller supplies).
+
+use crate::align::{self, AlignOptions, Bead};
+use crate::clean::{self, CleanOptions};
+use crate::error::{Error, Result};
+use crate::glossary::Glossary;
+use crate::input;
+use crate::segment::{Segment, Segmenter};
+use crate::tbx::TbxVersion;
+use crate::terms::{Matcher, TermRecord};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where `build` reads and writes, and how.
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    pub fr_dir: PathBuf,
+    pub en_dir: PathBuf,
+    pub glossary: PathBuf,
+    pub out_dir: PathBuf,
+    /// Language codes written into the TMX and TBX (`fr`, `en-GB`…).
+    pub src_lang: String,
+    pub tgt_lang: String,
+    /// Links below this confidence are left out of `memory.tmx` (they stay in the review page).
+    pub min_confidence: f64,
+}
+
+/// A French release paired with its English original by file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentPair {
+    pub name: String,
+    pub fr: PathBuf,
+    pub en: PathBuf,
+}
+
+/// The result of pairing two folders by file name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pairing {
+    pub pairs: Vec<DocumentPair>,
+    /// Files present on one side only (path), to report.
+    pub unpaired: Vec<PathBuf>,
+}
+
+/// Pairs the `*.txt` files of `fr_dir` and `en_dir` by file name, in name order.
+pub fn pair_documents(fr_dir: &Path, en_dir: &Path) -> Result<Pairing> {
+    let fr = list_texts(fr_dir)?;
+    let en = list_texts(en_dir)?;
+    let mut pairing = Pairing::default();
+    for (name, path) in &fr {
+        match en.get(name) {
+            Some(en_path) => pairing.pairs.push(DocumentPair {
+                name: name.clone(),
+                fr: path.clone(),
+                en: en_path.clone(),
+            }),
+            None => pairing.unpaired.push(path.clone()),
+        }
+    }
+    pairing.unpaired.extend(
+        en.iter()
+            .filter(|(name, _)| !fr.contains_key(*name))
+            .map(|(_, p)| p.clone()),
+    );
+    Ok(pairing)
+}
+
+fn list_texts(dir: &Path) -> Result<BTreeMap<String, PathBuf>> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&shown, e))?;
+    let mut files = BTreeMap::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(&shown, e))?;
+        let path = entry.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
+            if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+                files.insert(name.to_string(), path);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// One document pair carried through the stages.
+#[derive(Debug, Clone)]
+pub struct ProcessedPair {
+    pub name: String,
+    pub fr_path: String,
+    pub en_path: String,
+    pub fr_segments: Vec<Segment>,
+    pub en_segments: Vec<Segment>,
+    /// Term occurrences in the French document, positions in the original file.
+    pub terms: Vec<TermRecord>,
+    /// Line (1-based, in the original French file) of each French segment.
+    pub fr_lines: Vec<usize>,
+    pub beads: Vec<Bead>,
+}
+
+/// Processes one pair whose texts were already cleaned: segment both sides, match terms, align.
+pub fn process_pair(
+    name: &str,
+    fr: (&input::Source, &clean::CleanText),
+    en: (&input::Source, &clean::CleanText),
+    stages: &Stages,
+) -> ProcessedPair {
+    let fr_segments = stages.fr_segmenter.segment_clean(fr.1);
+    let en_segments = stages.en_segmenter.segment_clean(en.1);
+    let index = crate::document::LineIndex::new(&fr.0.text);
+    let fr_lines = fr_segments
+        .iter()
+        .map(|s| index.line_col(&fr.0.text, s.start).line)
+        .collect();
+    let terms = match &stages.glossary_matcher {
+        Some((glossary, matcher)) => crate::terms::report::records_in_clean(
+            matcher,
+            glossary,
+            &crate::terms::Document {
+                name: &fr.0.path,
+                text: &fr.0.text,
+            },
+            fr.1,
+        ),
+        None => Vec::new(),
+    };
+    let src: Vec<&str> = fr_segments.iter().map(|s| s.text.as_str()).collect();
+    let tgt: Vec<&str> = en_segments.iter().map(|s| s.text.as_str()).collect();
+    let beads = align::align(&src, &tgt, &stages.align_options);
+    ProcessedPair {
+        name: name.to_string(),
+        fr_path: fr.0.path.clone(),
+        en_path: en.0.path.clone(),
+        fr_segments,
+        en_segments,
+        terms,
+        fr_lines,
+        beads,
+    }
+}
+
+/// The stage objects built once and shared by every document (all `Send + Sync`).
+#[derive(Debug, Clone)]
+pub struct Stages {
+    pub fr_segmenter: Segmenter,
+    pub en_segmenter: Segmenter,
+    /// The glossary and its matcher, when terms are matched.
+    pub glossary_matcher: Option<(Glossary, Matcher)>,
+    pub align_options: AlignOptions,
+    pub clean_options: CleanOptions,
+}
+
+impl Stages {
+    /// Builds the stages with the built-in segmentation rules and, if given, a glossary.
+    pub fn new(glossary: Option<&Glossary>) -> Result<Self> {
+        Ok(Stages {
+            fr_segmenter: Segmenter::builtin("fr")?,
+            en_segmenter: Segmenter::builtin("en")?,
+            glossary_matcher: glossary.map(|g| (g.clone(), Matcher::new(g))),
+            align_options: AlignOptions::default(),
+            clean_options: CleanOptions::default(),
+        })
+    }
+}
+
+/// A document that could not be processed, with the reason.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub path: String,
+    pub error: String,
+}
+
+/// Reads, cleans (boilerplate shared across each language's documents) and processes every pair.
+///
+/// `progress` is called once per finished pair (from worker threads).
+pub fn run_pairs(
+    pairs: &[DocumentPair],
+    stages: &Stages,
+    progress: &(dyn Fn(&str) + Sync),
+) -> (Vec<ProcessedPair>, Vec<Failure>) {
+    let read = |p: &Path| input::read_source(&p.display().to_string(), None);
+    let loaded: Vec<(String, Result<input::Source>, Result<input::Source>)> = pairs
+        .par_iter()
+        .map(|p| (p.name.clone(), read(&p.fr), read(&p.en)))
+        .collect();
+    let mut failures = Vec::new();
+    let mut ok = Vec::new();
+    for (name, fr, en) in loaded {
+        match (fr, en) {
+            (Ok(fr), Ok(en)) => ok.push((name, fr, en)),
+            (fr, en) => {
+                for err in [fr.err(), en.err()].into_iter().flatten() {
+                    failures.push(Failure {
+                        path: name.clone(),
+                        error: err.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    let fr_texts: Vec<&str> = ok.iter().map(|(_, fr, _)| fr.text.as_str()).collect();
+    let en_texts: Vec<&str> = ok.iter().map(|(_, _, en)| en.text.as_str()).collect();
+    let fr_clean = clean::clean_documents(&fr_texts, &stages.clean_options);
+    let en_clean = clean::clean_documents(&en_texts, &stages.clean_options);
+    let processed: Vec<ProcessedPair> = ok
+        .par_iter()
+        .zip(fr_clean.par_iter())
+        .zip(en_clean.par_iter())
+        .map(|(((name, fr, en), (fr_c, _)), (en_c, _))| {
+            let pair = process_pair(name, (fr, fr_c), (en, en_c), stages);
+            progress(name);
+            pair
+        })
+        .collect();
+    (processed, failures)
+}
+
+/// Figures printed at the end of `build`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct BuildSummary {
+    pub documents: usize,
+    pub fr_segments: usize,
+    pub en_segments: usize,
+    /// Bead counts by shape (`1-1`, `2-1`, `1-0`…).
+    pub links_by_type: BTreeMap<String, usize>,
+    pub mean_confidence: f64,
+    pub term_hits: usize,
+    pub tmx_units: usize,
+    pub unpaired: Vec<String>,
+    pub failures: Vec<String>,
+    pub outputs: Vec<String>,
+}
+
+/// The shape of a bead, e.g. `2-1`.
+pub fn bead_shape(bead: &Bead) -> String {
+    format!("{}-{}", bead.src.len(), bead.tgt.len())
+}
+
+/// Sums up processed pairs.
+pub fn summarise(pairs: &[ProcessedPair]) -> BuildSummary {
+    let mut summary = BuildSummary {
+        documents: pairs.len(),
+        ..Default::default()
+    };
+    let mut confidence_sum = 0.0;
+    let mut beads = 0usize;
+    for p in pairs {
+        summary.fr_segments += p.fr_segments.len();
+        summary.en_segments += p.en_segments.len();
+        summary.term_hits += p.terms.len();
+        for b in &p.beads {
+            *summary.links_by_type.entry(bead_shape(b)).or_default() += 1;
+            confidence_sum += b.confidence;
+            beads += 1;
+        }
+    }
+    if beads > 0 {
+        summary.mean_confidence = confidence_sum / beads as f64;
+    }
+    summary
+}
+
+impl BuildSummary {
+    /// The human summary `trame build` prints.
+    pub fn to_text(&self) -> String {
+        let mut s = String::new();
+        s.push_str(&format!("documents        {}\n", self.documents));
+        s.push_str(&format!(
+            "segments         {} French, {} English\n",
+            self.fr_segments, self.en_segments
+        ));
+        let links: Vec<String> = self
+            .links_by_type
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        s.push_str(&format!("links            {}\n", links.join(", ")));
+        s.push_str(&format!("mean confidence  {:.3}\n", self.mean_confidence));
+        s.push_str(&format!("term hits        {}\n", self.term_hits));
+        s.push_str(&format!("TMX units        {}\n", self.tmx_units));
+        for o in &self.outputs {
+            s.push_str(&format!("wrote            {o}\n"));
+        }
+        s
+    }
+}
+
+/// Runs the whole job: pair, read, clean, segment, match, align, then write every output into
+/// `config.out_dir`. `on_total` receives the number of pairs, `on_done` each finished pair's name.
+pub fn build(
+    config: &BuildConfig,
+    on_total: &dyn Fn(usize),
+    on_done: &(dyn Fn(&str) + Sync),
+) -> Result<BuildSummary> {
+    let glossary_path = config.glossary.display().to_string();
+    let glossary = crate::glossary::read_glossary(&glossary_path, None)?;
+    let pairing = pair_documents(&config.fr_dir, &config.en_dir)?;
+    if pairing.pairs.is_empty() {
+        return Err(Error::invalid(
+            config.fr_dir.display().to_string(),
+            format!(
+                "no French file has an English counterpart of the same name in {}",
+                config.en_dir.display()
+            ),
+        ));
+    }
+    on_total(pairing.pairs.len());
+    let stages = Stages::new(Some(&glossary))?;
+    let (processed, failures) = run_pairs(&pairing.pairs, &stages, on_done);
+    let out = &config.out_dir;
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out.display().to_string(), e))?;
+    let mut summary = summarise(&processed);
+    summary.unpaired = pairing
+        .unpaired
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    summary.failures = failures
+        .iter()
+        .map(|f| format!("{}: {}", f.path, f.error))
+        .collect();
+    let tmx_path = out.join("memory.tmx");
+    summary.tmx_units = write_memory(&tmx_path, &processed, config)?;
+    summary.outputs.push(tmx_path.display().to_string());
+    let tbx_options = crate::tbx::ExportOptions {
+        src_lang: Some(config.src_lang.clone()),
+        tgt_lang: Some(config.tgt_lang.clone()),
+        title: None,
+    };
+    for (file, version) in [
+        ("glossary.tbx", TbxVersion::V2),
+        ("glossary-tbx3.tbx", TbxVersion::V3),
+    ] {
+        let path = out.join(file);
+        crate::output::write_atomic(&path, |w| {
+            crate::tbx::write_tbx(&glossary, version, &tbx_options, w).map(|_| ())
+        })?;
+        summary.outputs.push(path.display().to_string());
+    }
+    let terms_path = out.join("terms.jsonl");
+    crate::output::write_atomic(&terms_path, |w| {
+        for pair in &processed {
+            crate::terms::report::write_records(&pair.terms, crate::terms::Format::Jsonl, &[], w)?;
+        }
+        Ok(())
+    })?;
+    summary.outputs.push(terms_path.display().to_string());
+    Ok(summary)
+}
+
+/// Writes the aligned pairs as TMX; 1-0/0-1 beads and links under the confidence threshold are left out.
+fn write_memory(path: &Path, pairs: &[ProcessedPair], config: &BuildConfig) -> Result<usize> {
+    use crate::tmx::{Prop, TmxHeader, TmxWriter, TranslationUnit, Variant};
+    let mut units = 0;
+    crate::output::write_atomic(path, |w| {
+        let mut writer = TmxWriter::new(w, &TmxHeader::new(&config.src_lang))?;
+        for pair in pairs {
+            for bead in &pair.beads {
+                if bead.src.is_empty()
+                    || bead.tgt.is_empty()
+                    || bead.confidence < config.min_confidence
+                {
+                    continue;
+                }
+                let join = |segs: &[Segment], ids: &[usize]| {
+                    ids.iter()
+                        .map(|&i| segs[i].text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                units += 1;
+                let tu = TranslationUnit {
+                    tuid: Some(units.to_string()),
+                    props: vec![
+                        Prop {
+                            kind: "x-document".into(),
+                            value: pair.name.clone(),
+                        },
+                        Prop {
+                            kind: "x-line".into(),
+                            value: pair.fr_lines[bead.src[0]].to_string(),
+                        },
+                        Prop {
+                            kind: "x-bead".into(),
+                            value: bead_shape(bead),
+                        },
+                        Prop {
+                            kind: "x-confidence".into(),
+                            value: format!("{:.3}", bead.confidence),
+                        },
+                    ],
+                    variants: vec![
+                        Variant {
+                            lang: config.src_lang.clone(),
+                            text: join(&pair.fr_segments, &bead.src),
+                        },
+                        Variant {
+                            lang: config.tgt_lang.clone(),
+                            text: join(&pair.en_segments, &bead.tgt),
+                        },
+                    ],
+                };
+                writer.write_unit(&tu)?;
+            }
+        }
+        writer.finish()?;
+        Ok(())
+    })?;
+    Ok(units)
+}

@@ -1,0 +1,715 @@
+//! The hostile-input corpus (`tests/bad_input/`) run against every subcommand that reads it.
+//!
+//! Every case states its expected exit code and, for failures, a fragment the one-line error must hold
+//! (the file name, and line:column where it applies). Whatever the case, trame must never panic
+//! (exit 101), never hang (each run is bounded), and never leave an output file behind when it fails.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad_input");
+const GLOSSARY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/bad_input/glossary-semicolon.csv"
+);
+const LIMIT: Duration = Duration::from_secs(120);
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs trame with `args`; `{d}` expands to the corpus directory, `{o}` to an output path in a fresh
+/// temporary directory, `{g}` to a small valid glossary.
+fn run(args: &[&str]) -> (Run, PathBuf, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out.file");
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| {
+            a.replace("{d}", DIR)
+                .replace("{o}", out.to_str().unwrap())
+                .replace("{g}", GLOSSARY)
+        })
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trame"))
+        .args(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    // Drain pipes on threads so a chatty child cannot block.
+    let mut so = child.stdout.take().unwrap();
+    let mut se = child.stderr.take().unwrap();
+    let t_out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut so, &mut s).ok();
+        s
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut se, &mut s).ok();
+        s
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > LIMIT {
+            child.kill().ok();
+            panic!("trame {args:?} did not finish within {LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let stdout = String::from_utf8_lossy(&t_out.join().unwrap()).into_owned();
+    let stderr = String::from_utf8_lossy(&t_err.join().unwrap()).into_owned();
+    let code = status.code().unwrap_or(-1);
+    (
+        Run {
+            code,
+            stdout,
+            stderr,
+        },
+        out,
+        tmp,
+    )
+}
+
+/// Runs a case and checks the invariants plus the expected exit code and error fragment.
+fn case(args: &[&str], expected_code: i32, error_fragment: &str) -> Run {
+    let (r, out, _tmp) = run(args);
+    assert_ne!(r.code, 101, "panic on {args:?}: {}", r.stderr);
+    assert_eq!(
+        r.code, expected_code,
+        "exit code of trame {args:?}\nstdout: {}\nstderr: {}",
+        r.stdout, r.stderr
+    );
+    if expected_code != 0 {
+        assert!(
+            r.stderr.starts_with("trame: error:") || r.stderr.contains("error:"),
+            "no error message for {args:?}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(error_fragment),
+            "error of {args:?} lacks {error_fragment:?}: {}",
+            r.stderr
+        );
+        assert!(!out.exists(), "partial output left by failing {args:?}");
+    }
+    r
+}
+
+fn path(name: &str) -> String {
+    Path::new(DIR).join(name).display().to_string()
+}
+
+// ---- text inputs: clean, segment, terms ---------------------------------------------------------
+
+const TEXT_COMMANDS: &[&[&str]] = &[
+    &["clean"],
+    &["segment"],
+    &["segment", "--format", "jsonl"],
+    &["terms", "--glossary", "{g}"],
+];
+
+fn each_text_command(file: &str, extra: &[&str], code: i32, fragment: &str) {
+    for cmd in TEXT_COMMANDS {
+        let f = path(file);
+        let mut args: Vec<&str> = cmd.to_vec();
+        args.extend_from_slice(extra);
+        args.push(&f);
+        args.push("-o");
+        args.push("{o}");
+        case(&args, code, fragment);
+    }
+}
+
+#[test]
+fn empty_file_is_empty_output() {
+    each_text_command("empty.txt", &[], 0, "");
+}
+
+#[test]
+fn whitespace_only_is_accepted() {
+    each_text_command("whitespace-only.txt", &[], 0, "");
+}
+
+#[test]
+fn bom_only_is_accepted() {
+    each_text_command("bom-only.txt", &[], 0, "");
+}
+
+#[test]
+fn utf16_with_bom_is_decoded() {
+    each_text_command("utf16le-bom.txt", &[], 0, "");
+    each_text_command("utf16be-bom.txt", &[], 0, "");
+    let r = case(&["segment", &path("utf16le-bom.txt")], 0, "");
+    assert_eq!(
+        r.stdout.lines().collect::<Vec<_>>(),
+        [
+            "L’OIM salue l’adoption du Pacte mondial.",
+            "Les États membres se réunissent à Genève."
+        ]
+    );
+}
+
+#[test]
+fn utf16_without_bom_is_reported_as_binary() {
+    each_text_command(
+        "utf16le-nobom.txt",
+        &[],
+        1,
+        "utf16le-nobom.txt: binary file",
+    );
+    each_text_command(
+        "utf16be-nobom.txt",
+        &[],
+        1,
+        "utf16be-nobom.txt: binary file",
+    );
+}
+
+#[test]
+fn windows_1252_is_refused_with_the_byte_offset_unless_named() {
+    // "Le Directeur g" is 14 bytes; the é of "général" is byte 14.
+    each_text_command(
+        "windows-1252.txt",
+        &[],
+        1,
+        "windows-1252.txt: invalid UTF-8 at byte 14",
+    );
+    each_text_command("windows-1252.txt", &["--encoding", "windows-1252"], 0, "");
+    let r = case(
+        &[
+            "segment",
+            "--encoding",
+            "windows-1252",
+            &path("windows-1252.txt"),
+        ],
+        0,
+        "",
+    );
+    assert!(r
+        .stdout
+        .starts_with("Le Directeur général de l’OIM a salué l’accord."));
+}
+
+#[test]
+fn latin1_is_read_when_named() {
+    each_text_command("latin1.txt", &[], 1, "latin1.txt: invalid UTF-8 at byte 14");
+    each_text_command("latin1.txt", &["--encoding", "latin1"], 0, "");
+}
+
+#[test]
+fn invalid_utf8_in_the_middle_names_the_offset() {
+    // "Première phrase correcte. " is 27 bytes in UTF-8 (è takes two), then "Deuxi" (5).
+    each_text_command(
+        "invalid-utf8-middle.txt",
+        &[],
+        1,
+        "invalid UTF-8 at byte 32",
+    );
+}
+
+#[test]
+fn malformed_utf8_sequences_are_refused() {
+    each_text_command("truncated-utf8-end.txt", &[], 1, "invalid UTF-8 at byte");
+    each_text_command("overlong-utf8.txt", &[], 1, "invalid UTF-8 at byte 6");
+    each_text_command("surrogate-utf8.txt", &[], 1, "invalid UTF-8 at byte 6");
+}
+
+#[test]
+fn nul_bytes_mean_binary() {
+    each_text_command(
+        "nul-binary.bin",
+        &[],
+        1,
+        "nul-binary.bin: binary file (NUL byte at byte 7)",
+    );
+}
+
+#[test]
+fn cr_only_and_crlf_line_ends_are_lines() {
+    each_text_command("cr-only.txt", &[], 0, "");
+    each_text_command("crlf.txt", &[], 0, "");
+    let r = case(&["segment", &path("cr-only.txt")], 0, "");
+    assert_eq!(
+        r.stdout.lines().collect::<Vec<_>>(),
+        [
+            "Le Directeur général de l’OIM participe.",
+            "Il a salué les États membres.",
+            "Fin."
+        ]
+    );
+}
+
+#[test]
+fn control_characters_in_text_do_not_break_anything() {
+    each_text_command("control-chars.txt", &[], 0, "");
+}
+
+#[test]
+fn unknown_encoding_label_is_a_usage_error() {
+    case(
+        &["segment", "--encoding", "klingon", &path("empty.txt")],
+        2,
+        "klingon",
+    );
+}
+
+#[test]
+fn a_directory_is_not_a_file() {
+    for cmd in TEXT_COMMANDS {
+        let mut args: Vec<&str> = cmd.to_vec();
+        args.push(DIR);
+        case(&args, 1, "is a directory");
+    }
+}
+
+#[test]
+fn a_missing_file_is_an_io_error() {
+    for cmd in TEXT_COMMANDS {
+        let missing = path("no-such-file.txt");
+        let mut args: Vec<&str> = cmd.to_vec();
+        args.push(&missing);
+        case(&args, 1, "no-such-file.txt");
+    }
+}
+
+#[test]
+fn an_output_in_a_missing_directory_fails_cleanly() {
+    let f = path("crlf.txt");
+    case(
+        &["segment", &f, "-o", "/nonexistent-dir/out.txt"],
+        1,
+        "/nonexistent-dir/out.txt",
+    );
+}
+
+#[test]
+fn unknown_flags_are_usage_errors() {
+    case(&["segment", "--no-such-flag"], 2, "");
+    case(&["no-such-command"], 2, "");
+}
+
+// ---- XML inputs: tmx stats / convert / merge, glossary import ------------------------------------
+
+#[test]
+fn malformed_tmx_is_refused_with_line_and_column() {
+    let cases = [
+        ("tmx-unclosed-tag.tmx", "tmx-unclosed-tag.tmx:6:31:"),
+        ("tmx-mismatched-root.tmx", "tmx-mismatched-root.tmx:7:1:"),
+        ("tmx-truncated.tmx", "tmx-truncated.tmx:6:1:"),
+        (
+            "tmx-bad-entity.tmx",
+            "tmx-bad-entity.tmx:5:29: unknown entity `&eacute;`",
+        ),
+    ];
+    for (file, fragment) in cases {
+        let f = path(file);
+        case(&["tmx", "stats", &f], 1, fragment);
+        case(
+            &["tmx", "convert", &f, "--to", "tsv", "-o", "{o}"],
+            1,
+            fragment,
+        );
+        case(&["tmx", "merge", &f, &f, "-o", "{o}"], 1, fragment);
+    }
+}
+
+#[test]
+fn dtd_entities_are_never_expanded_nor_fetched() {
+    case(
+        &["tmx", "stats", &path("tmx-xxe.tmx")],
+        1,
+        "tmx-xxe.tmx:8:29: unknown entity `&xxe;`",
+    );
+    case(
+        &[
+            "tmx",
+            "convert",
+            &path("tmx-billion-laughs.tmx"),
+            "--to",
+            "jsonl",
+            "-o",
+            "{o}",
+        ],
+        1,
+        "tmx-billion-laughs.tmx:14:29: unknown entity `&g;`",
+    );
+}
+
+#[test]
+fn odd_but_readable_tmx_is_read() {
+    for file in [
+        "tmx-missing-srclang.tmx",
+        "tmx-unknown-languages.tmx",
+        "tmx-one-tuv.tmx",
+        "tmx-nested-inline.tmx",
+        "tmx-control-char.tmx",
+        "tmx-empty-body.tmx",
+        "tmx-v11-lang-star.tmx",
+        "tmx-utf16le-bom.tmx",
+    ] {
+        case(&["tmx", "stats", &path(file)], 0, "");
+    }
+    let r = case(
+        &[
+            "tmx",
+            "convert",
+            &path("tmx-utf16le-bom.tmx"),
+            "--to",
+            "tsv",
+        ],
+        0,
+        "",
+    );
+    assert_eq!(r.stdout, "Ancien format.\tOld format.\n");
+}
+
+#[test]
+fn a_merged_tmx_never_carries_control_characters() {
+    let (r, out, _tmp) = run(&["tmx", "merge", &path("tmx-control-char.tmx"), "-o", "{o}"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written = std::fs::read_to_string(out).unwrap();
+    assert!(!written.contains('\u{b}') && !written.contains("&#x1F;"));
+    assert!(written.contains("Tabvertical."), "{written}");
+}
+
+#[test]
+fn a_tbx_or_other_xml_is_not_a_tmx() {
+    case(
+        &["tmx", "stats", &path("tbx-unknown-dialect.tbx")],
+        1,
+        "root element is <tbx>, expected <tmx>",
+    );
+    case(
+        &["tmx", "stats", &path("xml-wrong-root.xml")],
+        1,
+        "xml-wrong-root.xml:2:1: root element is <root>",
+    );
+    case(
+        &["tmx", "stats", &path("windows-1252.txt")],
+        1,
+        "windows-1252.txt",
+    );
+    case(
+        &["tmx", "stats", &path("nul-binary.bin")],
+        1,
+        "nul-binary.bin:1:1: text before the root element",
+    );
+}
+
+#[test]
+fn tbx_import_refuses_unknown_dialects_and_broken_xml() {
+    case(
+        &[
+            "glossary",
+            "import",
+            &path("tbx-unknown-dialect.tbx"),
+            "-o",
+            "{o}",
+        ],
+        1,
+        "unsupported TBX dialect TBX-Klingon",
+    );
+    case(
+        &[
+            "glossary",
+            "import",
+            &path("tbx-malformed.tbx"),
+            "-o",
+            "{o}",
+        ],
+        1,
+        "tbx-malformed.tbx:5:1:",
+    );
+    case(
+        &["glossary", "import", &path("tmx-xxe.tmx"), "-o", "{o}"],
+        1,
+        "tmx-xxe.tmx",
+    );
+}
+
+// ---- CSV / TSV inputs: glossary export, terms --glossary, tmx from-tsv ----------------------------
+
+#[test]
+fn malformed_glossaries_are_refused_with_their_line() {
+    let cases = [
+        (
+            "glossary-wrong-columns.csv",
+            "glossary-wrong-columns.csv:3:1: row has 4 fields, the header has 9",
+        ),
+        (
+            "glossary-unbalanced-quote.csv",
+            "glossary-unbalanced-quote.csv:2:3: unterminated quoted field",
+        ),
+        (
+            "glossary-duplicate-headers.csv",
+            "glossary-duplicate-headers.csv:1:1: column `fr` appears twice",
+        ),
+        (
+            "glossary-unknown-tag.csv",
+            "glossary-unknown-tag.csv:2:1: unknown tag `acronyme`",
+        ),
+        (
+            "glossary-missing-en-column.csv",
+            "glossary-missing-en-column.csv:1:1: missing required column `en`",
+        ),
+    ];
+    for (file, fragment) in cases {
+        let g = path(file);
+        case(
+            &["glossary", "export", &g, "--to", "tbx2", "-o", "{o}"],
+            1,
+            fragment,
+        );
+        case(
+            &["glossary", "export", &g, "--to", "csv", "-o", "{o}"],
+            1,
+            fragment,
+        );
+        case(
+            &["terms", "--glossary", &g, &path("crlf.txt"), "-o", "{o}"],
+            1,
+            fragment,
+        );
+    }
+}
+
+#[test]
+fn unusual_but_valid_glossaries_are_read() {
+    for file in [
+        "glossary-semicolon.csv",
+        "glossary-tab.tsv",
+        "glossary-bom-crlf.csv",
+        "glossary-control-char.csv",
+    ] {
+        case(
+            &[
+                "glossary",
+                "export",
+                &path(file),
+                "--to",
+                "tbx2",
+                "-o",
+                "{o}",
+            ],
+            0,
+            "",
+        );
+        case(
+            &[
+                "glossary",
+                "export",
+                &path(file),
+                "--to",
+                "tbx3",
+                "-o",
+                "{o}",
+            ],
+            0,
+            "",
+        );
+    }
+}
+
+#[test]
+fn formula_cells_are_neutralised_for_spreadsheets_in_exported_csv() {
+    let r = case(
+        &[
+            "glossary",
+            "export",
+            &path("glossary-formula.csv"),
+            "--to",
+            "csv",
+        ],
+        0,
+        "",
+    );
+    let row = r.stdout.lines().nth(1).unwrap();
+    assert!(!row.contains(",=cmd") && !row.contains(",+SUM"), "{row}");
+}
+
+#[test]
+fn tsv_rows_with_the_wrong_number_of_columns_are_refused() {
+    case(
+        &[
+            "tmx",
+            "from-tsv",
+            &path("tsv-wrong-columns.tsv"),
+            "-o",
+            "{o}",
+        ],
+        1,
+        "tsv-wrong-columns.tsv:2",
+    );
+    case(
+        &["tmx", "from-tsv", &path("tsv-valid.tsv"), "-o", "{o}"],
+        0,
+        "",
+    );
+    case(
+        &[
+            "tmx",
+            "from-tsv",
+            &path("tsv-control-char.tsv"),
+            "-o",
+            "{o}",
+        ],
+        0,
+        "",
+    );
+    // An empty TSV gives an empty but valid TMX, with a warning that says so.
+    let r = case(&["tmx", "from-tsv", &path("empty.txt"), "-o", "{o}"], 0, "");
+    assert!(
+        r.stderr
+            .contains("empty.txt: no rows, wrote a TMX with 0 units"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn output_equal_to_input_does_not_destroy_the_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("same.txt");
+    std::fs::copy(path("crlf.txt"), &f).unwrap();
+    let before = std::fs::read(&f).unwrap();
+    let fs = f.display().to_string();
+    let (r, _, _t) = run(&["segment", &fs, "-o", &fs]);
+    assert_ne!(r.code, 101);
+    // Either refused, or done atomically from the fully read input: the text survives.
+    let after = std::fs::read_to_string(&f).unwrap();
+    if r.code == 0 {
+        assert_eq!(
+            after,
+            "Le Directeur général de l’OIM participe.\nIl a salué les États membres.\n"
+        );
+    } else {
+        assert_eq!(std::fs::read(&f).unwrap(), before);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_directory_fails_cleanly() {
+    use std::os::unix::fs::PermissionsExt;
+    if unsafe_is_root() {
+        eprintln!("skipped: running as root, permissions do not apply");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = tmp.path().join("out.txt").display().to_string();
+    case(&["segment", &path("crlf.txt"), "-o", &out], 1, "out.txt");
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[cfg(unix)]
+fn unsafe_is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_an_io_error() {
+    use std::os::unix::fs::PermissionsExt;
+    if unsafe_is_root() {
+        eprintln!("skipped: running as root, permissions do not apply");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("secret.txt");
+    std::fs::write(&f, "Texte.").unwrap();
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
+    case(
+        &["segment", &f.display().to_string()],
+        1,
+        "secret.txt: Permission denied",
+    );
+}
+
+// ---- large inputs, generated at test time -------------------------------------------------------
+
+#[test]
+fn a_huge_single_line_and_a_million_tiny_lines_are_handled() {
+    let tmp = tempfile::tempdir().unwrap();
+    let long = tmp.path().join("long.txt");
+    // 20 MB in one line without any sentence end (the 100 MB case is in benches/, too slow for a debug test).
+    std::fs::write(&long, "mot ".repeat(5_000_000)).unwrap();
+    let r = case(
+        &[
+            "segment",
+            "--format",
+            "jsonl",
+            &long.display().to_string(),
+            "-o",
+            "{o}",
+        ],
+        0,
+        "",
+    );
+    assert!(r.stderr.is_empty() || !r.stderr.contains("panicked"));
+    let tiny = tmp.path().join("tiny.txt");
+    std::fs::write(&tiny, "a.\n".repeat(1_000_000)).unwrap();
+    case(
+        &["segment", &tiny.display().to_string(), "-o", "{o}"],
+        0,
+        "",
+    );
+    case(
+        &[
+            "terms",
+            "--glossary",
+            "{g}",
+            &tiny.display().to_string(),
+            "-o",
+            "{o}",
+        ],
+        0,
+        "",
+    );
+}
+
+#[test]
+fn a_glossary_of_100000_rows_loads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("big.csv");
+    let mut s = String::from("id,fr,en,category,gender,fr_variants,en_variants,note,source\n");
+    for i in 0..100_000 {
+        s.push_str(&format!(
+            "{i},terme numéro {i},term number {i},concept,m,,,,https://example.org\n"
+        ));
+    }
+    std::fs::write(&g, s).unwrap();
+    let gs = g.display().to_string();
+    let text = tmp.path().join("t.txt");
+    std::fs::write(
+        &text,
+        "Le terme numéro 99999 et le terme numéro 7 sont là.\n",
+    )
+    .unwrap();
+    let r = case(
+        &[
+            "terms",
+            "--glossary",
+            &gs,
+            "--format",
+            "tsv",
+            &text.display().to_string(),
+        ],
+        0,
+        "",
+    );
+    assert_eq!(r.stdout.lines().count(), 3, "{}", r.stdout);
+}
