@@ -7,8 +7,22 @@
 //! * this module ties them together: [`Segmenter`] picks the rule sets for a language (language
 //!   maps, cascading), and cuts text into clean [`Segment`]s.
 //!
-//! Every `\n` in the segmented text is a hard break: the cleaner puts one paragraph, heading or
-//! contact line per line, and no SRX rule is asked about line ends. A `\r` before it is ignored.
+//! Every line end (`\n`, `\r\n`, lone `\r`) in the segmented text is a hard break: the cleaner
+//! puts one paragraph, heading or contact line per line, and no SRX rule is asked about line ends.
+//!
+//! What of SRX 2.0 is honoured: `<languagerule>` sets with their rules in order; `<maprules>`
+//! (`languagepattern` is a Java regex that must match the whole language code); `cascade="yes"`
+//! (the sets of every matching map, concatenated in map order) or `"no"` (first matching map
+//! only); `break="yes|no"` (default yes); empty or absent `beforebreak`/`afterbreak`.
+//! Accepted without effect, with a warning in [`Segmenter::warnings`]: `segmentsubflows` (plain
+//! text has no subflows), `<formathandle>` (no inline codes), Okapi `okpsrx:` extensions
+//! (`useJavaRegex`, `trimLeadingWhitespaces`, `useIcu4jBreakRules`…; trame always trims and
+//! normalises whitespace, and has no ICU base breaker). Rule patterns are translated from Java's
+//! dialect by [`java_regex`]; what cannot be translated faithfully is an error naming the file,
+//! the rule's line and column, the rule set and the construct.
+//!
+//! Segment text is trimmed and its whitespace runs become one space, except a lone no-break
+//! space (U+00A0, U+202F), kept because it is French typography, not layout.
 
 pub mod engine;
 pub mod java_regex;
