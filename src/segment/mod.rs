@@ -27,6 +27,7 @@
 pub mod engine;
 pub mod java_regex;
 pub mod offsets;
+mod prefilter;
 pub mod srx;
 
 use crate::clean::CleanText;
@@ -242,7 +243,7 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let rest = &bytes[start..];
-        let (len, term) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        let (len, term) = match memchr::memchr2(b'\n', b'\r', rest) {
             Some(k) if rest[k] == b'\r' && rest.get(k + 1) == Some(&b'\n') => (k, 2),
             Some(k) => (k, 1),
             None => (rest.len(), 0),
@@ -329,27 +330,15 @@ fn make_segment(line: &str, from: usize, to: usize, base: usize) -> Option<Segme
 /// U+1680, U+2000–U+3000 ranges: lead bytes C2, E1, E2, E3) need decoding.
 fn is_normalised(s: &str) -> bool {
     let bytes = s.as_bytes();
-    let mut prev_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b' ' {
-            if prev_space {
-                return false;
-            }
-            prev_space = true;
-            continue;
-        }
-        prev_space = false;
-        if b < 0x80 {
-            if b.is_ascii_whitespace() || b == 0x0B {
-                return false;
-            }
-        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && s[i..].chars().next().is_some_and(char::is_whitespace)
-        {
-            return false;
-        }
+    // Line ends never occur inside a line; the other ASCII spaces and double spaces are rare.
+    if memchr::memmem::find(bytes, b"  ").is_some()
+        || memchr::memchr3(b'\t', 0x0B, 0x0C, bytes).is_some()
+    {
+        return false;
     }
-    true
+    let whitespace_at = |i: usize| s[i..].chars().next().is_some_and(char::is_whitespace);
+    !(memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).any(whitespace_at)
+        || memchr::memchr_iter(0xE1, bytes).any(whitespace_at))
 }
 
 #[cfg(test)]
