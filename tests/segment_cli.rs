@@ -272,3 +272,40 @@ fn invalid_utf8_is_rejected_with_its_offset() {
         .success()
         .stdout("Café.\nFin.\n");
 }
+
+#[test]
+fn jsonl_spans_point_into_the_original_after_cleaning() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("doc.txt");
+    let content = "Un  titre\n\nLe texte commence ici. Il continue là.\n";
+    std::fs::write(&f, content).unwrap();
+    let out = trame()
+        .args(["segment", "--format", "jsonl"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let spans: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| {
+            let (s, e) = (
+                r["start"].as_u64().unwrap() as usize,
+                r["end"].as_u64().unwrap() as usize,
+            );
+            (r["text"].as_str().unwrap(), &content[s..e])
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("Un titre", "Un  titre"),
+            ("Le texte commence ici.", "Le texte commence ici."),
+            ("Il continue là.", "Il continue là.")
+        ]
+    );
+}

@@ -351,3 +351,69 @@ fn each_line_is_its_own_segment() {
         ]
     );
 }
+
+#[test]
+fn numbered_heading_stays_whole() {
+    assert_eq!(
+        seg("1. Introduction\nII. Les objectifs du Pacte"),
+        ["1. Introduction", "II. Les objectifs du Pacte"]
+    );
+}
+
+#[test]
+fn enumeration_after_a_colon_stays_in_its_sentence() {
+    assert_eq!(
+        seg("Les priorités sont : 1. Protéger les migrants ; 2. Les intégrer. Le reste suit."),
+        [
+            "Les priorités sont : 1. Protéger les migrants ; 2. Les intégrer.",
+            "Le reste suit."
+        ]
+    );
+}
+
+#[test]
+fn a_number_ending_a_sentence_still_breaks() {
+    assert_eq!(
+        seg("Voir à la page 2. Le rapport est long."),
+        ["Voir à la page 2.", "Le rapport est long."]
+    );
+}
+
+#[test]
+fn dotted_country_name_is_not_a_sentence_end() {
+    assert_eq!(
+        seg("L’OIM intervient en R.D. Congo depuis 2003. Elle aide les déplacés."),
+        [
+            "L’OIM intervient en R.D. Congo depuis 2003.",
+            "Elle aide les déplacés."
+        ]
+    );
+}
+
+#[test]
+fn nota_bene_and_two_letter_initials_do_not_break() {
+    assert_eq!(
+        seg("N.B. Ph. Dupont et Ch. Martin sont venus."),
+        ["N.B. Ph. Dupont et Ch. Martin sont venus."]
+    );
+}
+
+#[test]
+fn quoted_question_then_capital_breaks_after_the_guillemet() {
+    assert_eq!(
+        seg("Il a dit : « Pourquoi ? » Puis il est parti. « Pourquoi ? » a-t-il demandé."),
+        [
+            "Il a dit : « Pourquoi ? »",
+            "Puis il est parti.",
+            "« Pourquoi ? » a-t-il demandé."
+        ]
+    );
+}
+
+#[test]
+fn parenthesised_sentence_is_its_own_segment() {
+    assert_eq!(
+        seg("Il a parlé. (Il était fatigué.) Puis il est parti."),
+        ["Il a parlé.", "(Il était fatigué.)", "Puis il est parti."]
+    );
+}

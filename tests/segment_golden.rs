@@ -57,3 +57,22 @@ fn english_golden_rules_pass_47_of_48() {
         ["At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store."]
     );
 }
+
+/// Our own English cases from release-like text (the English originals the aligner reads).
+#[test]
+fn english_titles_and_datelines_in_release_text() {
+    let segmenter = Segmenter::builtin("en").unwrap();
+    let got: Vec<String> = segmenter
+        .segment("Washington, D.C. - IOM joined the Summit. Mr. Vitorino met Amb. Thompson at 10 a.m. on Monday. They spoke.")
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Washington, D.C. - IOM joined the Summit.",
+            "Mr. Vitorino met Amb. Thompson at 10 a.m. on Monday.",
+            "They spoke."
+        ]
+    );
+}

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use std::path::PathBuf;
-use trame::clean::{clean_documents, identity, CleanOptions};
+use trame::clean::{clean_documents, CleanOptions};
 use trame::input::{encoding_for_label, read_source, Source};
 use trame::segment::offsets::FileOffsets;
 use trame::segment::Segmenter;
@@ -90,17 +90,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .iter()
         .map(|f| read_source(f, encoding))
         .collect::<trame::Result<_>>()?;
+    // With --no-clean the text is segmented as it is: spans are already offsets in the source.
     let cleaned = if args.no_clean {
-        sources
-            .iter()
-            .map(|s| identity(&s.text))
-            .collect::<Vec<_>>()
+        None
     } else {
         let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
-        clean_documents(&texts, &opts)
-            .into_iter()
-            .map(|(c, _)| c)
-            .collect()
+        Some(
+            clean_documents(&texts, &opts)
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect::<Vec<_>>(),
+        )
     };
     let out_name = args
         .output
@@ -108,8 +108,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string());
     trame::output::write_output(args.output.as_deref(), |w| {
         let io = trame::output::write_err(&out_name);
-        for (k, (source, clean)) in sources.iter().zip(&cleaned).enumerate() {
-            let segments = segmenter.segment_clean(clean);
+        for (k, source) in sources.iter().enumerate() {
+            let segments = match &cleaned {
+                Some(cleaned) => segmenter.segment_clean(&cleaned[k]),
+                None => segmenter.segment(&source.text),
+            };
             match args.format {
                 Format::Text => {
                     if k > 0 {

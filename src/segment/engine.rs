@@ -27,6 +27,7 @@
 //! sees the start of text; rule files do not rely on either (the after-context belongs in
 //! `afterbreak`). A `beforebreak` match longer than [`LOOKBACK`] bytes is not seen.
 
+use super::prefilter::FirstBytes;
 use fancy_regex::Regex;
 
 /// How far back (bytes) a `beforebreak` match may start.
@@ -48,6 +49,8 @@ pub struct CompiledRule {
     after: Option<Regex>,
     /// The after pattern has a look-behind: match on the full line and compare the start.
     after_needs_context: bool,
+    /// The bytes an afterbreak match can start with, checked before running the regex.
+    after_first: Option<FirstBytes>,
     /// The bare afterbreak, to find candidates for break rules without a beforebreak.
     after_find: Option<Regex>,
     /// Where the rule comes from, for messages.
@@ -116,6 +119,11 @@ impl CompiledRule {
             before_find,
             after: after_re,
             after_needs_context,
+            after_first: if after.is_empty() {
+                None
+            } else {
+                FirstBytes::of(after)
+            },
             after_find,
             origin,
         })
@@ -123,6 +131,12 @@ impl CompiledRule {
 
     /// Does this rule apply at `pos` of `line`?
     fn applies(&self, line: &str, pos: usize) -> bool {
+        if let Some(first) = &self.after_first {
+            match line.as_bytes().get(pos) {
+                Some(&b) if first.contains(b) => {}
+                _ => return false,
+            }
+        }
         if let Some(after) = &self.after {
             let ok = if self.after_needs_context {
                 matches!(after.find_from_pos(line, pos), Ok(Some(m)) if m.start() == pos)

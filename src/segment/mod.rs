@@ -7,12 +7,27 @@
 //! * this module ties them together: [`Segmenter`] picks the rule sets for a language (language
 //!   maps, cascading), and cuts text into clean [`Segment`]s.
 //!
-//! Every `\n` in the segmented text is a hard break: the cleaner puts one paragraph, heading or
-//! contact line per line, and no SRX rule is asked about line ends. A `\r` before it is ignored.
+//! Every line end (`\n`, `\r\n`, lone `\r`) in the segmented text is a hard break: the cleaner
+//! puts one paragraph, heading or contact line per line, and no SRX rule is asked about line ends.
+//!
+//! What of SRX 2.0 is honoured: `<languagerule>` sets with their rules in order; `<maprules>`
+//! (`languagepattern` is a Java regex that must match the whole language code); `cascade="yes"`
+//! (the sets of every matching map, concatenated in map order) or `"no"` (first matching map
+//! only); `break="yes|no"` (default yes); empty or absent `beforebreak`/`afterbreak`.
+//! Accepted without effect, with a warning in [`Segmenter::warnings`]: `segmentsubflows` (plain
+//! text has no subflows), `<formathandle>` (no inline codes), Okapi `okpsrx:` extensions
+//! (`useJavaRegex`, `trimLeadingWhitespaces`, `useIcu4jBreakRules`…; trame always trims and
+//! normalises whitespace, and has no ICU base breaker). Rule patterns are translated from Java's
+//! dialect by [`java_regex`]; what cannot be translated faithfully is an error naming the file,
+//! the rule's line and column, the rule set and the construct.
+//!
+//! Segment text is trimmed and its whitespace runs become one space, except a lone no-break
+//! space (U+00A0, U+202F), kept because it is French typography, not layout.
 
 pub mod engine;
 pub mod java_regex;
 pub mod offsets;
+mod prefilter;
 pub mod srx;
 
 use crate::clean::CleanText;
@@ -138,8 +153,34 @@ impl Segmenter {
 
     /// Splits `text` into segments. Every line end (`\n`, `\r\n`, or a lone `\r`) is a hard
     /// break (paragraphs, headings); inside a line, the SRX rules decide.
+    ///
+    /// Lines are independent, so a large text is cut at line ends into chunks segmented in
+    /// parallel (rayon); the result is the same as a sequential run, in order.
     pub fn segment(&self, text: &str) -> Vec<Segment> {
-        let mut out = Vec::new();
+        if text.len() < PARALLEL_CHUNK * 2 {
+            let mut out = Vec::new();
+            self.segment_into(text, 0, &mut out);
+            return out;
+        }
+        use rayon::prelude::*;
+        let chunks = line_chunks(text, PARALLEL_CHUNK);
+        let parts: Vec<Vec<Segment>> = chunks
+            .par_iter()
+            .map(|&(start, end)| {
+                let mut out = Vec::new();
+                self.segment_into(&text[start..end], start, &mut out);
+                out
+            })
+            .collect();
+        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for part in parts {
+            out.extend(part);
+        }
+        out
+    }
+
+    /// Segments `text` (which starts at byte `base` of the caller's text) into `out`.
+    fn segment_into(&self, text: &str, base: usize, out: &mut Vec<Segment>) {
         for (line_start, line) in lines(text) {
             let mut from = 0;
             for cut in self
@@ -148,13 +189,12 @@ impl Segmenter {
                 .into_iter()
                 .chain(std::iter::once(line.len()))
             {
-                if let Some(seg) = make_segment(line, from, cut, line_start) {
+                if let Some(seg) = make_segment(line, from, cut, base + line_start) {
                     out.push(seg);
                 }
                 from = cut;
             }
         }
-        out
     }
 
     /// Segments a cleaned document; the spans refer to the original text the cleaning came from.
@@ -173,6 +213,27 @@ impl Segmenter {
     }
 }
 
+/// Size (bytes) of the pieces a large text is cut into for parallel segmentation.
+const PARALLEL_CHUNK: usize = 256 * 1024;
+
+/// Cuts `text` into `(start, end)` pieces of about `size` bytes, each ending just after a `\n`
+/// (or at the end of the text), so that no line is split.
+fn line_chunks(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let target = (start + size).min(bytes.len());
+        let end = match bytes[target..].iter().position(|&b| b == b'\n') {
+            Some(k) => target + k + 1,
+            None => bytes.len(),
+        };
+        chunks.push((start, end));
+        start = end;
+    }
+    chunks
+}
+
 /// The lines of `text` without their terminators, with their byte offsets.
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
@@ -182,7 +243,7 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let rest = &bytes[start..];
-        let (len, term) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        let (len, term) = match memchr::memchr2(b'\n', b'\r', rest) {
             Some(k) if rest[k] == b'\r' && rest.get(k + 1) == Some(&b'\n') => (k, 2),
             Some(k) => (k, 1),
             None => (rest.len(), 0),
@@ -229,6 +290,14 @@ fn make_segment(line: &str, from: usize, to: usize, base: usize) -> Option<Segme
     if trimmed.is_empty() {
         return None;
     }
+    let start = base + from + lead;
+    if is_normalised(trimmed) {
+        return Some(Segment {
+            text: trimmed.to_string(),
+            start,
+            end: start + trimmed.len(),
+        });
+    }
     let mut text = String::with_capacity(trimmed.len());
     let mut run: Option<(char, usize)> = None; // first char of the current whitespace run, length
     for c in trimmed.chars() {
@@ -248,7 +317,6 @@ fn make_segment(line: &str, from: usize, to: usize, base: usize) -> Option<Segme
             text.push(c);
         }
     }
-    let start = base + from + lead;
     Some(Segment {
         text,
         start,
@@ -256,9 +324,36 @@ fn make_segment(line: &str, from: usize, to: usize, base: usize) -> Option<Segme
     })
 }
 
+/// True when every whitespace in `s` is already a lone ASCII space (the common case, copied as is).
+///
+/// Works on bytes; only the lead bytes of the non-ASCII whitespace characters (U+0085, U+00A0,
+/// U+1680, U+2000–U+3000 ranges: lead bytes C2, E1, E2, E3) need decoding.
+fn is_normalised(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    // Line ends never occur inside a line; the other ASCII spaces and double spaces are rare.
+    if memchr::memmem::find(bytes, b"  ").is_some()
+        || memchr::memchr3(b'\t', 0x0B, 0x0C, bytes).is_some()
+    {
+        return false;
+    }
+    let whitespace_at = |i: usize| s[i..].chars().next().is_some_and(char::is_whitespace);
+    !(memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).any(whitespace_at)
+        || memchr::memchr_iter(0xE1, bytes).any(whitespace_at))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalised_check_spots_every_kind_of_whitespace() {
+        assert!(is_normalised("Un essai « cité » l’été…"));
+        assert!(!is_normalised("Un  essai"));
+        assert!(!is_normalised("Un\tessai"));
+        assert!(!is_normalised("Un\u{A0}essai"));
+        assert!(!is_normalised("Un\u{2009}essai"));
+        assert!(!is_normalised("Un\u{3000}essai"));
+    }
 
     #[test]
     fn segmenter_is_send_and_sync() {
@@ -284,6 +379,25 @@ mod tests {
         let segs = s.segment("Titre\r\nCorps du texte\r\n");
         let texts: Vec<_> = segs.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["Titre", "Corps du texte"]);
+    }
+
+    #[test]
+    fn parallel_chunks_give_the_sequential_result() {
+        let s = Segmenter::builtin("fr").unwrap();
+        let para = "M. Dupont arrive.  Il entre. « Bonjour. » Puis il sort.\r\n";
+        let text = para.repeat(2 * PARALLEL_CHUNK / para.len() + 3);
+        let mut sequential = Vec::new();
+        s.segment_into(&text, 0, &mut sequential);
+        let parallel = s.segment(&text);
+        assert_eq!(parallel, sequential);
+        assert_eq!(parallel.len(), 4 * (2 * PARALLEL_CHUNK / para.len() + 3));
+    }
+
+    #[test]
+    fn line_chunks_cover_the_text_at_line_ends() {
+        let text = "ab\ncd\nef";
+        assert_eq!(line_chunks(text, 1), [(0, 3), (3, 6), (6, 8)]);
+        assert_eq!(line_chunks(text, 100), [(0, 8)]);
     }
 
     #[test]
