@@ -144,16 +144,8 @@ pub fn analyse(
         .enumerate()
         .map(|(i, c)| ConceptCoverage {
             entry: super::entry_id(glossary, i),
-            fr: c
-                .src_terms
-                .first()
-                .map(|t| t.text.clone())
-                .unwrap_or_default(),
-            en: c
-                .tgt_terms
-                .first()
-                .map(|t| t.text.clone())
-                .unwrap_or_default(),
+            fr: c.headword().to_string(),
+            en: c.preferred().to_string(),
             occurrences: counts[i],
             documents: doc_sets[i].len(),
         })

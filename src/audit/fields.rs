@@ -67,28 +67,10 @@ pub fn split_variants(cell: &str) -> Vec<String> {
         .collect()
 }
 
-/// Picks the delimiter of a CSV/TSV glossary from its header line: tab, semicolon or comma,
-/// whichever occurs most outside quotes (comma on a tie).
-pub fn detect_delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in header.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    if counts[2] > counts[0] && counts[2] >= counts[1] {
-        b'\t'
-    } else if counts[1] > counts[0] {
-        b';'
-    } else {
-        b','
-    }
+/// The delimiter byte of a CSV/TSV glossary, chosen as the glossary reader chooses it.
+fn detect_delimiter(text: &str) -> u8 {
+    // The reader only ever picks one of `,` `;` `\t`, all ASCII.
+    crate::glossary::csv::detect_delimiter(text) as u8
 }
 
 /// Reads the raw rows of a CSV/TSV glossary (header row first). A malformed row is an error

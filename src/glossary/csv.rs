@@ -521,7 +521,7 @@ fn quote(field: &str) -> String {
 }
 
 /// Picks the delimiter that occurs most (outside quotes) in the header line; comma on a tie.
-fn detect_delimiter(text: &str) -> char {
+pub fn detect_delimiter(text: &str) -> char {
     let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let mut counts = [0usize; 3];
     let mut in_quotes = false;

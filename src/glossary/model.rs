@@ -38,6 +38,18 @@ pub struct Concept {
     pub line: Option<usize>,
 }
 
+impl Concept {
+    /// The source-language headword (empty if the concept has no source term).
+    pub fn headword(&self) -> &str {
+        self.src_terms.first().map_or("", |t| t.text.as_str())
+    }
+
+    /// The preferred target-language term (empty if the concept has no target term).
+    pub fn preferred(&self) -> &str {
+        self.tgt_terms.first().map_or("", |t| t.text.as_str())
+    }
+}
+
 /// One term of a concept in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Term {

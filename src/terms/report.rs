@@ -123,16 +123,8 @@ fn record(
         end_line: to.line,
         end_col: to.column,
         surface: original[start..end].to_string(),
-        fr: concept
-            .src_terms
-            .first()
-            .map(|t| t.text.clone())
-            .unwrap_or_default(),
-        en: concept
-            .tgt_terms
-            .first()
-            .map(|t| t.text.clone())
-            .unwrap_or_default(),
+        fr: concept.headword().to_string(),
+        en: concept.preferred().to_string(),
         category: concept.category.clone(),
         kind: occ.kind,
         score: (occ.score * 10_000.0).round() / 10_000.0,
@@ -307,16 +299,8 @@ pub fn summarize(records: &[TermRecord], glossary: &Glossary) -> Vec<ConceptCoun
             let c = glossary.concepts.get(ci)?;
             Some(ConceptCount {
                 id: c.id.clone(),
-                fr: c
-                    .src_terms
-                    .first()
-                    .map(|t| t.text.clone())
-                    .unwrap_or_default(),
-                en: c
-                    .tgt_terms
-                    .first()
-                    .map(|t| t.text.clone())
-                    .unwrap_or_default(),
+                fr: c.headword().to_string(),
+                en: c.preferred().to_string(),
                 category: c.category.clone(),
                 count,
                 docs: docs.len(),
