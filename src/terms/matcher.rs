@@ -1,16 +1,21 @@
-//! The matcher: one Aho-Corasick automaton (leftmost-longest) over the normalised patterns of
-//! every term and generated variant, run on the normalised view of the text; each candidate is
-//! then checked on the original text (acronym case, accents, context) and flagged.
+//! The matcher: a token trie (leftmost-longest) over the normalised patterns of every term and
+//! generated variant, run on the tokens of the text's matching view; each candidate is then
+//! checked on the original text (acronym case, accents, context) and flagged.
+//!
+//! Every pattern starts and ends on token boundaries, so matching whole tokens is the same as
+//! matching the normalised bytes, and much cheaper: each text token costs one hash look-up of
+//! its folded bytes in the glossary's vocabulary (unknown words stop there), then one array or
+//! hash step per token of a candidate term, whatever the glossary size.
 
 use super::context;
-use super::fuzzy::FuzzyIndex;
+use super::fuzzy::{self, FnvMap, FuzzyIndex};
 use super::inflect::{self, Genders, F, M};
-use super::normalize::{self, Normalized, ACCENTS, CASE};
+use super::normalize::{self, Token, Tokens, ACCENTS, CASE};
 use super::{MatchKind, Occurrence};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::glossary::{Gender, Glossary, Number, PartOfSpeech, TermType};
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
 /// Options of the matcher.
@@ -54,10 +59,125 @@ struct Entry {
     mixed: bool,
 }
 
+/// No node, no pattern, no id.
+const NONE: u32 = u32::MAX;
+
+/// A hasher for the trie's edge keys (`node << 32 | token`): one multiplication.
+#[derive(Default)]
+struct EdgeHasher(u64);
+
+impl Hasher for EdgeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        let x = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = x ^ (x >> 29);
+    }
+}
+
+fn edge(node: u32, token: u32) -> u64 {
+    (node as u64) << 32 | token as u64
+}
+
+/// The token trie of every pattern.
+#[derive(Debug, Clone, Default)]
+struct Trie {
+    /// Folded token bytes → token id.
+    vocab: FnvMap<Box<[u8]>, u32>,
+    /// Node reached from the root by token id (`NONE` if no pattern starts with it).
+    root: Vec<u32>,
+    /// Other edges: `edge(node, token)` → node.
+    edges: HashMap<u64, u32, BuildHasherDefault<EdgeHasher>>,
+    /// Pattern ending at each node (`NONE` if none).
+    terminal: Vec<u32>,
+    /// Id in the fuzzy index of each token id.
+    fuzzy_ids: Vec<u32>,
+}
+
+impl Trie {
+    fn build(patterns: &[String]) -> Self {
+        let mut t = Trie::default();
+        for (pi, pattern) in patterns.iter().enumerate() {
+            let mut node = NONE;
+            for (k, tok) in pattern.trim_matches(' ').split("  ").enumerate() {
+                let next = t.vocab.len() as u32;
+                let id = *t.vocab.entry(tok.as_bytes().into()).or_insert(next);
+                if t.root.len() <= id as usize {
+                    t.root.resize(id as usize + 1, NONE);
+                }
+                let slot = if k == 0 {
+                    t.root[id as usize]
+                } else {
+                    t.edges.get(&edge(node, id)).copied().unwrap_or(NONE)
+                };
+                node = if slot != NONE {
+                    slot
+                } else {
+                    let n = t.terminal.len() as u32;
+                    t.terminal.push(NONE);
+                    if k == 0 {
+                        t.root[id as usize] = n;
+                    } else {
+                        t.edges.insert(edge(node, id), n);
+                    }
+                    n
+                };
+            }
+            if node != NONE {
+                t.terminal[node as usize] = pi as u32;
+            }
+        }
+        t
+    }
+
+    /// Sets each token's id from the vocabulary.
+    #[inline(never)]
+    fn identify(&self, toks: &mut Tokens) {
+        let Tokens { list, folded } = toks;
+        for t in list.iter_mut() {
+            let bytes = &folded[t.off as usize..(t.off + t.len) as usize];
+            t.id = self.vocab.get(bytes).copied().unwrap_or(NONE);
+        }
+    }
+
+    /// The patterns matching the tokens from `i` (`(pattern, end token)`, shortest first).
+    fn walk(&self, list: &[Token], i: usize, terminals: &mut Vec<(u32, usize)>) {
+        terminals.clear();
+        let id = list[i].id;
+        if id == NONE {
+            return;
+        }
+        let mut node = self.root[id as usize];
+        let mut j = i + 1;
+        while node != NONE {
+            let p = self.terminal[node as usize];
+            if p != NONE {
+                terminals.push((p, j));
+            }
+            let Some(next) = list.get(j) else { break };
+            if next.id == NONE {
+                break;
+            }
+            node = self
+                .edges
+                .get(&edge(node, next.id))
+                .copied()
+                .unwrap_or(NONE);
+            j += 1;
+        }
+    }
+}
+
 /// A matcher built once from a glossary; `Send + Sync`, reusable across threads and documents.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
+    trie: Trie,
     /// Entries per automaton pattern, in priority order.
     groups: Vec<Vec<u32>>,
     entries: Vec<Entry>,
@@ -75,7 +195,7 @@ impl Matcher {
     /// limits), the matcher finds nothing; use [`Matcher::try_new`] to get the error.
     pub fn new(glossary: &Glossary) -> Self {
         Self::try_new(glossary, MatchOptions::default()).unwrap_or_else(|_| Matcher {
-            ac: None,
+            trie: Trie::default(),
             groups: Vec::new(),
             entries: Vec::new(),
             fuzzy: FuzzyIndex::default(),
@@ -146,21 +266,7 @@ impl Matcher {
                 f.mixed,
             );
         }
-        let ac = if b.patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Both)
-                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                    .prefilter(false)
-                    .build(&b.patterns)
-                    .map_err(|e| {
-                        Error::invalid("<glossary>", format!("cannot build the matcher: {e}"))
-                    })?,
-            )
-        };
+        let mut trie = Trie::build(&b.patterns);
         let mut fuzzy = FuzzyIndex::default();
         if options.fuzzy {
             for (pi, group) in b.groups.iter().enumerate() {
@@ -174,8 +280,13 @@ impl Matcher {
             }
             fuzzy.finish();
         }
+        let mut fuzzy_ids = vec![NONE; trie.vocab.len()];
+        for (bytes, &id) in &trie.vocab {
+            fuzzy_ids[id as usize] = fuzzy.id_of(bytes);
+        }
+        trie.fuzzy_ids = fuzzy_ids;
         Ok(Matcher {
-            ac,
+            trie,
             groups: b.groups,
             entries: b.entries,
             fuzzy,
@@ -191,18 +302,41 @@ impl Matcher {
     /// All occurrences in `text`, leftmost-longest, non-overlapping, in text order.
     pub fn find(&self, text: &str) -> Vec<Occurrence> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
-        let mut buf = Normalized::default();
+        if self.groups.is_empty() {
+            return out;
+        }
+        let mut toks = Tokens::default();
         let mut covered: Vec<(usize, usize)> = Vec::new();
-        let mut tokens = Vec::new();
+        let mut terminals = Vec::new();
+        let mut ftoks = Vec::new();
+        let mut fcovered = Vec::new();
         for (base, chunk) in chunks(text, CHUNK) {
-            normalize::normalize_into(chunk, normalize::MATCH, &mut buf);
+            normalize::tokenize_into(chunk, &mut toks);
+            self.trie.identify(&mut toks);
             covered.clear();
             let first = out.len();
-            self.scan_chunk(ac, text, base, &buf, &mut out, &mut covered);
+            self.scan_chunk(
+                text,
+                base,
+                &toks.list,
+                &mut out,
+                &mut covered,
+                &mut terminals,
+            );
             if self.options.fuzzy && !self.fuzzy.is_empty() {
-                for hit in self.fuzzy.find(&buf.bytes, &covered, &mut tokens) {
-                    let (start, end) = span(text, base, &buf, hit.start, hit.end);
+                ftoks.clear();
+                ftoks.extend(toks.list.iter().map(|t| {
+                    let id = match t.id {
+                        NONE => fuzzy::NONE,
+                        id => self.trie.fuzzy_ids[id as usize],
+                    };
+                    (t.off as usize, (t.off + t.len) as usize, id)
+                }));
+                fcovered.clear();
+                fcovered.extend(covered.iter().map(|&(i, j)| (ftoks[i].0, ftoks[j - 1].1)));
+                for hit in self.fuzzy.find_in(&toks.folded, &ftoks, &fcovered) {
+                    let start = base + toks.list[hit.first].start as usize;
+                    let end = base + toks.list[hit.last].end as usize;
                     if self.skipped_context(text, start, end) {
                         continue;
                     }
@@ -223,58 +357,49 @@ impl Matcher {
         out
     }
 
-    /// Runs the automaton over one normalised chunk, verifying each candidate.
+    /// Runs the trie over the tokens of one chunk, verifying each candidate; `covered` gets the
+    /// token ranges of the accepted matches.
     ///
-    /// The common path is one `find_iter` pass. A candidate rejected by its checks (acronym
-    /// case, accents) gets a second chance with shorter patterns at the same place, then the
-    /// search resumes right after its start, so no later match is lost.
+    /// At each token the longest pattern is tried first; one rejected by its checks (acronym
+    /// case, accents) leaves the place to the shorter patterns at the same token, then to the
+    /// next token, so no later match is lost.
+    #[inline(never)]
     fn scan_chunk(
         &self,
-        ac: &AhoCorasick,
         text: &str,
         base: usize,
-        buf: &Normalized,
+        list: &[Token],
         out: &mut Vec<Occurrence>,
         covered: &mut Vec<(usize, usize)>,
+        terminals: &mut Vec<(u32, usize)>,
     ) {
-        let bytes = &buf.bytes;
-        let mut pos = 0;
-        'restart: while pos < bytes.len() {
-            for m in ac.find_iter(Input::new(bytes).range(pos..)) {
-                let mut cand = Some(m);
-                while let Some(c) = cand {
-                    match self.verify(text, base, buf, c.start(), c.end(), c.pattern().as_usize()) {
-                        Verdict::Accept(occ) => {
-                            out.push(occ);
-                            covered.push((c.start() + 1, c.end() - 1));
-                            if c.end() != m.end() {
-                                // A shorter match: resume right after it.
-                                pos = c.end();
-                                continue 'restart;
-                            }
-                            break;
-                        }
-                        // URL, e-mail or English run: nothing here, go on after it.
-                        Verdict::Skip => break,
-                        Verdict::Reject => {
-                            cand = if c.end() - c.start() > 3 {
-                                ac.find(
-                                    Input::new(bytes)
-                                        .range(c.start()..c.end() - 1)
-                                        .anchored(Anchored::Yes),
-                                )
-                            } else {
-                                None
-                            };
-                            if cand.is_none() {
-                                pos = m.start() + 1;
-                                continue 'restart;
-                            }
-                        }
+        let mut i = 0;
+        while i < list.len() {
+            self.trie.walk(list, i, terminals);
+            let Some(&(_, longest)) = terminals.last() else {
+                i += 1;
+                continue;
+            };
+            let mut next = i + 1;
+            for &(pattern, j) in terminals.iter().rev() {
+                let start = base + list[i].start as usize;
+                let end = base + list[j - 1].end as usize;
+                match self.verify(text, start, end, pattern as usize) {
+                    Verdict::Accept(occ) => {
+                        out.push(occ);
+                        covered.push((i, j));
+                        next = j;
+                        break;
                     }
+                    // URL, e-mail or English run: nothing here, go on after it.
+                    Verdict::Skip => {
+                        next = longest;
+                        break;
+                    }
+                    Verdict::Reject => {}
                 }
             }
-            break;
+            i = next;
         }
     }
 
@@ -283,18 +408,9 @@ impl Matcher {
             || (self.options.skip_english && context::in_english_run(text, start, end))
     }
 
-    /// Checks a candidate (normalised range `s..e` including its two boundary spaces).
-    fn verify(
-        &self,
-        text: &str,
-        base: usize,
-        buf: &Normalized,
-        s: usize,
-        e: usize,
-        pattern: usize,
-    ) -> Verdict {
-        let (start, end) = span(text, base, buf, s + 1, e - 1);
-        if start >= end {
+    /// Checks a candidate at `start..end` of `text`.
+    fn verify(&self, text: &str, start: usize, end: usize, pattern: usize) -> Verdict {
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return Verdict::Reject;
         }
         let surface = &text[start..end];
@@ -342,14 +458,6 @@ enum Verdict {
     /// Rejected by its context (URL, English run): no shorter match here either.
     Skip,
     Reject,
-}
-
-/// Original byte span of the normalised range `s..e` (token bytes only) of a chunk at `base`.
-fn span(text: &str, base: usize, buf: &Normalized, s: usize, e: usize) -> (usize, usize) {
-    let start = base + buf.origin[s] as usize;
-    let last = base + buf.origin[e - 1] as usize;
-    let len = text[last..].chars().next().map_or(0, char::len_utf8);
-    (start, last + len)
 }
 
 /// Whether the case of the text's letters is the term's (acronyms). The automaton already
