@@ -3,12 +3,33 @@
 //!
 //! Run: `cargo run --release --example terms_curve` (or `benches/terms_curve.sh`).
 //! `TRAME_BENCH_MB=5,20,50` picks the text sizes, `TRAME_BENCH_CONCEPTS=100,1000,10000` the
-//! glossary sizes, `TRAME_BENCH_REPS=3` the runs per cell (the best one is kept).
+//! glossary sizes, `TRAME_BENCH_REPS=3` the runs per cell (the best one is kept);
+//! `TRAME_BENCH_PARTS=1` prints the cost of each stage instead. Times are the thread's CPU time
+//! (on Linux), one thread.
 
 use std::time::Instant;
 use trame::terms::{MatchOptions, Matcher};
 
 include!("../benches/support/terms_gen.rs");
+
+/// CPU time of this thread so far, in seconds (Linux `/proc/thread-self/schedstat`), so that
+/// the figures are not skewed by other processes on a busy machine; `None` elsewhere.
+fn cpu_time() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
+/// Seconds taken by `f`: thread CPU time where available, else wall-clock time.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
+    let (c, t) = (cpu_time(), Instant::now());
+    let out = f();
+    let secs = match (c, cpu_time()) {
+        (Some(a), Some(b)) => b - a,
+        _ => t.elapsed().as_secs_f64(),
+    };
+    (out, secs)
+}
 
 fn list(var: &str, default: &[usize]) -> Vec<usize> {
     match std::env::var(var) {
@@ -34,9 +55,8 @@ fn main() {
     println!("|---:|---:|---:|");
     for &n in &concepts {
         let g = glossary(n);
-        let t = Instant::now();
-        let m = Matcher::new(&g);
-        let ms = t.elapsed().as_secs_f64() * 1e3;
+        let (m, secs) = timed(|| Matcher::new(&g));
+        let ms = secs * 1e3;
         println!("| {n} | {} | {ms:.0} |", m.pattern_count());
         matchers.push((n, m));
     }
@@ -56,13 +76,10 @@ fn main() {
         print!("| {mb} |");
         for (_, m) in &matchers {
             let mut best = f64::INFINITY;
-            let mut found = 0;
             for _ in 0..reps {
-                let t = Instant::now();
-                found = m.find(&text).len();
-                best = best.min(t.elapsed().as_secs_f64());
+                let (_, secs) = timed(|| m.find(&text).len());
+                best = best.min(secs);
             }
-            let _ = found;
             print!(" {:.0} |", text.len() as f64 / 1e6 / best);
         }
         println!();
@@ -109,9 +126,7 @@ fn parts() {
     println!("|---|---:|---:|");
     for (name, opts) in variants {
         let m = Matcher::try_new(&g, opts).expect("matcher");
-        let t = Instant::now();
-        let found = m.find(&text).len();
-        let s = t.elapsed().as_secs_f64();
+        let (found, s) = timed(|| m.find(&text).len());
         println!("| {name} | {found} | {:.0} |", text.len() as f64 / 1e6 / s);
     }
 }

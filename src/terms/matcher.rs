@@ -8,14 +8,14 @@
 //! hash step per token of a candidate term, whatever the glossary size.
 
 use super::context;
-use super::fuzzy::{self, FnvMap, FuzzyIndex};
+use super::fuzzy::{self, FuzzyIndex};
 use super::inflect::{self, Genders, F, M};
 use super::normalize::{self, Token, Tokens, ACCENTS, CASE};
+use super::table::{U64Map, Vocab};
 use super::{MatchKind, Occurrence};
 use crate::error::Result;
 use crate::glossary::{Gender, Glossary, Number, PartOfSpeech, TermType};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
 /// Options of the matcher.
@@ -62,25 +62,6 @@ struct Entry {
 /// No node, no pattern, no id.
 const NONE: u32 = u32::MAX;
 
-/// A hasher for the trie's edge keys (`node << 32 | token`): one multiplication.
-#[derive(Default)]
-struct EdgeHasher(u64);
-
-impl Hasher for EdgeHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        let x = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 = x ^ (x >> 29);
-    }
-}
-
 fn edge(node: u32, token: u32) -> u64 {
     (node as u64) << 32 | token as u64
 }
@@ -89,15 +70,17 @@ fn edge(node: u32, token: u32) -> u64 {
 #[derive(Debug, Clone, Default)]
 struct Trie {
     /// Folded token bytes → token id.
-    vocab: FnvMap<Box<[u8]>, u32>,
+    vocab: Vocab,
     /// Node reached from the root by token id (`NONE` if no pattern starts with it).
     root: Vec<u32>,
     /// Other edges: `edge(node, token)` → node.
-    edges: HashMap<u64, u32, BuildHasherDefault<EdgeHasher>>,
+    edges: U64Map,
     /// Pattern ending at each node (`NONE` if none).
     terminal: Vec<u32>,
     /// Id in the fuzzy index of each token id.
     fuzzy_ids: Vec<u32>,
+    /// Mark of each token id for the English screen (`context::MARK_…`).
+    marks: Vec<u8>,
 }
 
 impl Trie {
@@ -106,15 +89,14 @@ impl Trie {
         for (pi, pattern) in patterns.iter().enumerate() {
             let mut node = NONE;
             for (k, tok) in pattern.trim_matches(' ').split("  ").enumerate() {
-                let next = t.vocab.len() as u32;
-                let id = *t.vocab.entry(tok.as_bytes().into()).or_insert(next);
+                let id = t.vocab.insert(tok.as_bytes());
                 if t.root.len() <= id as usize {
                     t.root.resize(id as usize + 1, NONE);
                 }
                 let slot = if k == 0 {
                     t.root[id as usize]
                 } else {
-                    t.edges.get(&edge(node, id)).copied().unwrap_or(NONE)
+                    t.edges.get(edge(node, id))
                 };
                 node = if slot != NONE {
                     slot
@@ -133,16 +115,24 @@ impl Trie {
                 t.terminal[node as usize] = pi as u32;
             }
         }
+        for (token, mark) in context::marked_tokens() {
+            let id = t.vocab.insert(token.as_bytes()) as usize;
+            if t.marks.len() <= id {
+                t.marks.resize(id + 1, context::MARK_NONE);
+            }
+            t.marks[id] = mark;
+        }
+        t.root.resize(t.vocab.len(), NONE);
+        t.marks.resize(t.vocab.len(), context::MARK_NONE);
         t
     }
 
     /// Sets each token's id from the vocabulary.
     #[inline(never)]
     fn identify(&self, toks: &mut Tokens) {
-        let Tokens { list, folded } = toks;
+        let Tokens { list, folded, .. } = toks;
         for t in list.iter_mut() {
-            let bytes = &folded[t.off as usize..(t.off + t.len) as usize];
-            t.id = self.vocab.get(bytes).copied().unwrap_or(NONE);
+            t.id = self.vocab.get_at(folded, t.off as usize, t.len as usize);
         }
     }
 
@@ -164,11 +154,7 @@ impl Trie {
             if next.id == NONE {
                 break;
             }
-            node = self
-                .edges
-                .get(&edge(node, next.id))
-                .copied()
-                .unwrap_or(NONE);
+            node = self.edges.get(edge(node, next.id));
             j += 1;
         }
     }
@@ -281,8 +267,8 @@ impl Matcher {
             fuzzy.finish();
         }
         let mut fuzzy_ids = vec![NONE; trie.vocab.len()];
-        for (bytes, &id) in &trie.vocab {
-            fuzzy_ids[id as usize] = fuzzy.id_of(bytes);
+        for (id, slot) in fuzzy_ids.iter_mut().enumerate() {
+            *slot = fuzzy.id_of(trie.vocab.bytes(id as u32));
         }
         trie.fuzzy_ids = fuzzy_ids;
         Ok(Matcher {
@@ -310,19 +296,27 @@ impl Matcher {
         let mut terminals = Vec::new();
         let mut ftoks = Vec::new();
         let mut fcovered = Vec::new();
+        let mut hints = context::EnglishHints::default();
         for (base, chunk) in chunks(text, CHUNK) {
             normalize::tokenize_into(chunk, &mut toks);
             self.trie.identify(&mut toks);
+            if self.options.skip_english {
+                let marks = &self.trie.marks;
+                hints.compute(&toks, |t| {
+                    marks
+                        .get(t.id as usize)
+                        .copied()
+                        .unwrap_or(context::MARK_NONE)
+                });
+            }
             covered.clear();
             let first = out.len();
-            self.scan_chunk(
-                text,
+            let cx = ChunkContext {
                 base,
-                &toks.list,
-                &mut out,
-                &mut covered,
-                &mut terminals,
-            );
+                list: &toks.list,
+                hints: &hints,
+            };
+            self.scan_chunk(text, &cx, &mut out, &mut covered, &mut terminals);
             if self.options.fuzzy && !self.fuzzy.is_empty() {
                 ftoks.clear();
                 ftoks.extend(toks.list.iter().map(|t| {
@@ -337,7 +331,8 @@ impl Matcher {
                 for hit in self.fuzzy.find_in(&toks.folded, &ftoks, &fcovered) {
                     let start = base + toks.list[hit.first].start as usize;
                     let end = base + toks.list[hit.last].end as usize;
-                    if self.skipped_context(text, start, end) {
+                    let english = hints.maybe(hit.first, hit.last + 1);
+                    if self.skipped_context(text, start, end, english) {
                         continue;
                     }
                     let e = &self.entries[hit.entry as usize];
@@ -367,12 +362,12 @@ impl Matcher {
     fn scan_chunk(
         &self,
         text: &str,
-        base: usize,
-        list: &[Token],
+        cx: &ChunkContext,
         out: &mut Vec<Occurrence>,
         covered: &mut Vec<(usize, usize)>,
         terminals: &mut Vec<(u32, usize)>,
     ) {
+        let (base, list, hints) = (cx.base, cx.list, cx.hints);
         let mut i = 0;
         while i < list.len() {
             self.trie.walk(list, i, terminals);
@@ -384,7 +379,8 @@ impl Matcher {
             for &(pattern, j) in terminals.iter().rev() {
                 let start = base + list[i].start as usize;
                 let end = base + list[j - 1].end as usize;
-                match self.verify(text, start, end, pattern as usize) {
+                let english = hints.maybe(i, j);
+                match self.verify(text, start, end, english, pattern as usize) {
                     Verdict::Accept(occ) => {
                         out.push(occ);
                         covered.push((i, j));
@@ -403,13 +399,22 @@ impl Matcher {
         }
     }
 
-    fn skipped_context(&self, text: &str, start: usize, end: usize) -> bool {
+    /// Whether the match at `start..end` is in a URL, an e-mail or an English run (`english`:
+    /// whether the screen of [`context::EnglishHints`] allows an English run there).
+    fn skipped_context(&self, text: &str, start: usize, end: usize, english: bool) -> bool {
         (self.options.skip_urls && context::in_url_or_email(text, start, end))
-            || (self.options.skip_english && context::in_english_run(text, start, end))
+            || (self.options.skip_english && english && context::in_english_run(text, start, end))
     }
 
     /// Checks a candidate at `start..end` of `text`.
-    fn verify(&self, text: &str, start: usize, end: usize, pattern: usize) -> Verdict {
+    fn verify(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        english: bool,
+        pattern: usize,
+    ) -> Verdict {
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return Verdict::Reject;
         }
@@ -430,7 +435,7 @@ impl Matcher {
             if !surface.is_ascii() && !accents_agree_text(surface, &entry.accent_form) {
                 continue;
             }
-            if self.skipped_context(text, start, end) {
+            if self.skipped_context(text, start, end, english) {
                 return Verdict::Skip;
             }
             let mut flags = Vec::new();
@@ -451,6 +456,13 @@ impl Matcher {
         }
         Verdict::Reject
     }
+}
+
+/// One chunk being matched: where it starts in the text, its tokens and their English screen.
+struct ChunkContext<'a> {
+    base: usize,
+    list: &'a [Token],
+    hints: &'a context::EnglishHints,
 }
 
 enum Verdict {

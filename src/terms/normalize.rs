@@ -267,8 +267,12 @@ pub(crate) struct Token {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Tokens {
     pub list: Vec<Token>,
-    /// The folded bytes of every token, one after the other.
+    /// The folded bytes of every token, one after the other, then eight zero bytes (so that a
+    /// short token can be read as one word).
     pub folded: Vec<u8>,
+    /// Whether the text held characters the view ignores (soft hyphens, zero-width and control
+    /// characters): then a token may join what other scanners see as two words.
+    pub ignored: bool,
 }
 
 impl Tokens {
@@ -299,6 +303,7 @@ const ASCII_LOWER: [u8; 128] = {
 pub(crate) fn tokenize_into(text: &str, out: &mut Tokens) {
     out.list.clear();
     out.folded.clear();
+    out.ignored = false;
     out.folded.reserve(text.len());
     let bytes = text.as_bytes();
     // Index of the word token open at the current position (none after a separator).
@@ -348,7 +353,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Tokens) {
                     out.folded.push(b);
                     open = None;
                 }
-                _ => {}
+                _ => out.ignored = true,
             }
             i += 1;
             continue;
@@ -397,10 +402,11 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Tokens) {
                 out.folded.extend_from_slice(s.as_bytes());
                 open = None;
             }
-            _ => {}
+            _ => out.ignored = true,
         }
         i += len;
     }
+    out.folded.extend_from_slice(&[0; 8]);
 }
 
 /// The tokens of `text` joined by two spaces (no leading or trailing space).
