@@ -65,6 +65,8 @@ pub(crate) struct FuzzyIndex {
     keys: Vec<Key>,
     /// Every term's token ids, one after the other (cache-friendly for the filter).
     flat: Vec<u32>,
+    /// Most tokens in a term.
+    longest: usize,
 }
 
 /// One key of a term: where its token ids are in `flat`, how many, and which one is the key.
@@ -179,6 +181,7 @@ impl FuzzyIndex {
         self.key_start = key_start;
         self.flat = flat;
         self.ids = ids;
+        self.longest = self.terms.iter().map(|t| t.tokens.len()).max().unwrap_or(0);
     }
 
     /// Whether no term is indexed.
@@ -235,9 +238,27 @@ impl FuzzyIndex {
         if self.terms.is_empty() {
             return hits;
         }
+        // The misspelled word is never a word of the fuzzy terms (that is another term, not a
+        // typo), and has four bytes at least: count such words, to skip at once every token
+        // with none within a term's length.
+        let mut unknown = Vec::with_capacity(tokens.len() + 1);
+        unknown.push(0u32);
+        let mut n = 0;
+        for &(s, e, id) in tokens {
+            n += u32::from(id == NONE && e - s >= 4);
+            unknown.push(n);
+        }
+        let reach = self.longest;
         let mut cov = 0; // first covered range that may contain the current token
         for (ti, &(s, e, id)) in tokens.iter().enumerate() {
             if id == NONE {
+                continue;
+            }
+            let (lo, hi) = (
+                (ti + 1).saturating_sub(reach),
+                (ti + reach).min(tokens.len()),
+            );
+            if unknown[hi] == unknown[lo] {
                 continue;
             }
             let (from, to) = (
@@ -274,7 +295,7 @@ impl FuzzyIndex {
                         }
                     }
                 }
-                if differing != 1 {
+                if differing != 1 || window[at].2 != NONE {
                     continue;
                 }
                 // Then on the differing word: long enough in the term, one edit changes a
@@ -469,6 +490,19 @@ mod tests {
         assert!(plural.find(buf, &[], &mut Vec::new()).is_empty());
         let buf = b"  lutte  contre  la  coruption  ";
         assert_eq!(idx.find(buf, &[], &mut Vec::new()).len(), 1);
+    }
+
+    #[test]
+    fn a_word_of_another_term_is_not_a_typo() {
+        let buf = b"  lutte  contre  la  corraption  ";
+        let mut idx = FuzzyIndex::default();
+        idx.add("lutte  contre  la  corruption", 3);
+        idx.finish();
+        assert_eq!(idx.find(buf, &[], &mut Vec::new()).len(), 1);
+        // "corraption" is a word of a glossary term: the text means that word.
+        idx.add("indice  de  corraption", 4);
+        idx.finish();
+        assert!(idx.find(buf, &[], &mut Vec::new()).is_empty());
     }
 
     #[test]
