@@ -84,6 +84,22 @@ fn main() {
         }
         println!();
     }
+    // Parallel matching (wall-clock, all cores) for the largest glossary and text.
+    if let (Some(&mb), Some((n, m))) = (sizes.last(), matchers.last()) {
+        let text = text_of(mb);
+        let mut best = f64::INFINITY;
+        for _ in 0..reps {
+            let t = Instant::now();
+            let _ = m.find_parallel(&text).len();
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        println!();
+        println!(
+            "find_parallel, {n} concepts, {mb} MB, {} threads: {:.0} MB/s (wall-clock)",
+            rayon::current_num_threads(),
+            text.len() as f64 / 1e6 / best
+        );
+    }
 }
 
 /// Cost of each stage: the largest glossary over the first text size, options off in turn.

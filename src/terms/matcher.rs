@@ -291,65 +291,102 @@ impl Matcher {
         if self.groups.is_empty() {
             return out;
         }
-        let mut toks = Tokens::default();
-        let mut covered: Vec<(usize, usize)> = Vec::new();
-        let mut terminals = Vec::new();
-        let mut ftoks = Vec::new();
-        let mut fcovered = Vec::new();
-        let mut hints = context::EnglishHints::default();
+        let mut scratch = Scratch::default();
         for (base, chunk) in chunks(text, CHUNK) {
-            normalize::tokenize_into(chunk, &mut toks);
-            self.trie.identify(&mut toks);
-            if self.options.skip_english {
-                let marks = &self.trie.marks;
-                hints.compute(&toks, |t| {
-                    marks
-                        .get(t.id as usize)
-                        .copied()
-                        .unwrap_or(context::MARK_NONE)
-                });
-            }
-            covered.clear();
-            let first = out.len();
-            let cx = ChunkContext {
-                base,
-                list: &toks.list,
-                hints: &hints,
-            };
-            self.scan_chunk(text, &cx, &mut out, &mut covered, &mut terminals);
-            if self.options.fuzzy && !self.fuzzy.is_empty() {
-                ftoks.clear();
-                ftoks.extend(toks.list.iter().map(|t| {
-                    let id = match t.id {
-                        NONE => fuzzy::NONE,
-                        id => self.trie.fuzzy_ids[id as usize],
-                    };
-                    (t.off as usize, (t.off + t.len) as usize, id)
-                }));
-                fcovered.clear();
-                fcovered.extend(covered.iter().map(|&(i, j)| (ftoks[i].0, ftoks[j - 1].1)));
-                for hit in self.fuzzy.find_in(&toks.folded, &ftoks, &fcovered) {
-                    let start = base + toks.list[hit.first].start as usize;
-                    let end = base + toks.list[hit.last].end as usize;
-                    let english = hints.maybe(hit.first, hit.last + 1);
-                    if self.skipped_context(text, start, end, english) {
-                        continue;
-                    }
-                    let e = &self.entries[hit.entry as usize];
-                    out.push(Occurrence {
-                        start,
-                        end,
-                        surface: text[start..end].to_string(),
-                        concept: e.concept as usize,
-                        kind: MatchKind::Fuzzy,
-                        score: hit.score,
-                        flags: Vec::new(),
-                    });
-                }
-                out[first..].sort_by_key(|o| o.start);
-            }
+            self.find_chunk(text, base, chunk, &mut scratch, &mut out);
         }
         out
+    }
+
+    /// The same occurrences as [`Matcher::find`], the text's pieces (cut between lines) matched
+    /// in parallel on rayon's thread pool: for long texts on several cores.
+    pub fn find_parallel(&self, text: &str) -> Vec<Occurrence> {
+        use rayon::prelude::*;
+        if self.groups.is_empty() {
+            return Vec::new();
+        }
+        let parts: Vec<Vec<Occurrence>> = chunks(text, CHUNK)
+            .into_par_iter()
+            .map_init(Scratch::default, |scratch, (base, chunk)| {
+                let mut out = Vec::new();
+                self.find_chunk(text, base, chunk, scratch, &mut out);
+                out
+            })
+            .collect();
+        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for p in parts {
+            out.extend(p);
+        }
+        out
+    }
+
+    /// Appends the occurrences in `chunk` (at byte `base` of `text`) to `out`, in text order.
+    fn find_chunk(
+        &self,
+        text: &str,
+        base: usize,
+        chunk: &str,
+        scratch: &mut Scratch,
+        out: &mut Vec<Occurrence>,
+    ) {
+        let Scratch {
+            toks,
+            covered,
+            terminals,
+            ftoks,
+            fcovered,
+            hints,
+        } = scratch;
+        normalize::tokenize_into(chunk, toks);
+        self.trie.identify(toks);
+        if self.options.skip_english {
+            let marks = &self.trie.marks;
+            hints.compute(toks, |t| {
+                marks
+                    .get(t.id as usize)
+                    .copied()
+                    .unwrap_or(context::MARK_NONE)
+            });
+        }
+        covered.clear();
+        let first = out.len();
+        let cx = ChunkContext {
+            base,
+            list: &toks.list,
+            hints,
+        };
+        self.scan_chunk(text, &cx, out, covered, terminals);
+        if self.options.fuzzy && !self.fuzzy.is_empty() {
+            ftoks.clear();
+            ftoks.extend(toks.list.iter().map(|t| {
+                let id = match t.id {
+                    NONE => fuzzy::NONE,
+                    id => self.trie.fuzzy_ids[id as usize],
+                };
+                (t.off as usize, (t.off + t.len) as usize, id)
+            }));
+            fcovered.clear();
+            fcovered.extend(covered.iter().map(|&(i, j)| (ftoks[i].0, ftoks[j - 1].1)));
+            for hit in self.fuzzy.find_in(&toks.folded, ftoks, fcovered) {
+                let start = base + toks.list[hit.first].start as usize;
+                let end = base + toks.list[hit.last].end as usize;
+                let english = hints.maybe(hit.first, hit.last + 1);
+                if self.skipped_context(text, start, end, english) {
+                    continue;
+                }
+                let e = &self.entries[hit.entry as usize];
+                out.push(Occurrence {
+                    start,
+                    end,
+                    surface: text[start..end].to_string(),
+                    concept: e.concept as usize,
+                    kind: MatchKind::Fuzzy,
+                    score: hit.score,
+                    flags: Vec::new(),
+                });
+            }
+            out[first..].sort_by_key(|o| o.start);
+        }
     }
 
     /// Runs the trie over the tokens of one chunk, verifying each candidate; `covered` gets the
@@ -456,6 +493,17 @@ impl Matcher {
         }
         Verdict::Reject
     }
+}
+
+/// Buffers reused from one chunk to the next.
+#[derive(Default)]
+struct Scratch {
+    toks: Tokens,
+    covered: Vec<(usize, usize)>,
+    terminals: Vec<(u32, usize)>,
+    ftoks: Vec<(usize, usize, u32)>,
+    fcovered: Vec<(usize, usize)>,
+    hints: context::EnglishHints,
 }
 
 /// One chunk being matched: where it starts in the text, its tokens and their English screen.
