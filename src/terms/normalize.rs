@@ -267,8 +267,8 @@ pub(crate) struct Token {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Tokens {
     pub list: Vec<Token>,
-    /// The folded bytes of every token, one after the other, then eight zero bytes (so that a
-    /// short token can be read as one word).
+    /// The folded bytes of every token, one after the other, then sixteen zero bytes (so that a
+    /// short token can be read as one or two words).
     pub folded: Vec<u8>,
     /// Whether the text held characters the view ignores (soft hyphens, zero-width and control
     /// characters): then a token may join what other scanners see as two words.
@@ -406,7 +406,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Tokens) {
         }
         i += len;
     }
-    out.folded.extend_from_slice(&[0; 8]);
+    out.folded.extend_from_slice(&[0; 16]);
 }
 
 /// The tokens of `text` joined by two spaces (no leading or trailing space).

@@ -40,14 +40,94 @@ fn short_key(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
+/// A token of nine to sixteen bytes as two words (see [`short_key`]).
+fn mid_key(bytes: &[u8]) -> (u64, u64) {
+    (short_key(&bytes[..8]), short_key(&bytes[8..]))
+}
+
+/// The low `len` bytes of `w` (`len` at most 8).
+fn low_bytes(w: u64, len: usize) -> u64 {
+    if len >= 8 {
+        w
+    } else {
+        w & ((1u64 << (8 * len)) - 1)
+    }
+}
+
+/// Eight bytes of `buf` at `off` as a little-endian word, `None` past the end.
+fn word_at(buf: &[u8], off: usize) -> Option<u64> {
+    let b = buf.get(off..off + 8)?;
+    let mut a = [0u8; 8];
+    a.copy_from_slice(b);
+    Some(u64::from_le_bytes(a))
+}
+
+/// `(u64, u64)` keys → `u32` values (tokens of nine to sixteen bytes).
+#[derive(Debug, Clone, Default)]
+struct PairMap {
+    slots: Vec<(u64, u64, u32)>,
+    len: usize,
+}
+
+impl PairMap {
+    fn slot(key: (u64, u64), mask: usize) -> usize {
+        home(
+            key.0 ^ key.1.rotate_left(31).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+            mask,
+        )
+    }
+
+    fn get(&self, key: (u64, u64)) -> u32 {
+        if self.slots.is_empty() {
+            return EMPTY;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(key, mask);
+        loop {
+            let (a, b, v) = self.slots[i];
+            if v == EMPTY {
+                return EMPTY;
+            }
+            if (a, b) == key {
+                return v;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds `key` (absent) with `value` (not `u32::MAX`).
+    fn insert(&mut self, key: (u64, u64), value: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(64);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0, EMPTY); size]);
+            self.len = 0;
+            for (a, b, v) in old {
+                if v != EMPTY {
+                    self.insert((a, b), v);
+                }
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(key, mask);
+        while self.slots[i].2 != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key.0, key.1, value);
+        self.len += 1;
+    }
+}
+
 /// Token bytes → dense ids `0..len()`.
 ///
-/// Tokens of eight bytes or less (most words) are keyed by their bytes read as one word, so a
-/// look-up is one load, one mask and one probe; longer ones by their hash, checked byte by byte.
+/// Tokens of sixteen bytes or less (nearly every word) are keyed by their bytes read as one or
+/// two words, so a look-up is a load, a mask and a probe; longer ones by their hash, checked byte
+/// by byte.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocab {
     /// Short tokens: [`short_key`] → id.
     short: U64Map,
+    /// Tokens of nine to sixteen bytes: [`mid_key`] → id.
+    mid: PairMap,
     /// Long tokens: `(hash, id)`; `id == EMPTY` for a free slot.
     slots: Vec<(u64, u32)>,
     /// Number of long tokens.
@@ -84,6 +164,8 @@ impl Vocab {
         self.longest = self.longest.max(bytes.len());
         if bytes.len() <= 8 {
             self.short.insert(short_key(bytes), id);
+        } else if bytes.len() <= 16 {
+            self.mid.insert(mid_key(bytes), id);
         } else {
             if (self.long + 1) * 2 > self.slots.len() {
                 self.grow();
@@ -98,6 +180,9 @@ impl Vocab {
     pub(crate) fn get(&self, bytes: &[u8]) -> u32 {
         if bytes.len() <= 8 {
             return self.short.get(short_key(bytes));
+        }
+        if bytes.len() <= 16 {
+            return self.mid.get(mid_key(bytes));
         }
         if self.slots.is_empty() || bytes.len() > self.longest {
             return EMPTY;
@@ -117,19 +202,16 @@ impl Vocab {
         }
     }
 
-    /// The id of the token `buf[off..off + len]`, `u32::MAX` if unknown; a short token is read
-    /// with one unaligned load when `buf` has eight bytes from `off`.
+    /// The id of the token `buf[off..off + len]`, `u32::MAX` if unknown; a token of sixteen bytes
+    /// or less is read with one or two unaligned loads when `buf` has the bytes from `off`.
     pub(crate) fn get_at(&self, buf: &[u8], off: usize, len: usize) -> u32 {
         if len <= 8 {
-            if let Some(w) = buf.get(off..off + 8) {
-                let mut a = [0u8; 8];
-                a.copy_from_slice(w);
-                let mask = if len == 8 {
-                    u64::MAX
-                } else {
-                    (1u64 << (8 * len)) - 1
-                };
-                return self.short.get(u64::from_le_bytes(a) & mask);
+            if let Some(w) = word_at(buf, off) {
+                return self.short.get(low_bytes(w, len));
+            }
+        } else if len <= 16 {
+            if let (Some(a), Some(b)) = (word_at(buf, off), word_at(buf, off + 8)) {
+                return self.mid.get((a, low_bytes(b, len - 8)));
             }
         }
         match buf.get(off..off + len) {
@@ -249,6 +331,14 @@ mod tests {
         assert_eq!(v.get_at(buf, 17, 0), 1000);
         assert_eq!(v.get_at(&buf[..21], 17, 4), 3);
         assert_eq!(v.get_at(buf, 40, 4), EMPTY);
+        assert_eq!(v.get_at(buf, 5, 11), EMPTY);
+        assert_eq!(v.get_at(&buf[..17], 5, 12), 1001);
+        // Longer than sixteen bytes: hashed.
+        assert_eq!(v.insert(b"internationalisation"), 1002);
+        assert_eq!(v.get(b"internationalisation"), 1002);
+        let long = b"xinternationalisation\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+        assert_eq!(v.get_at(long, 1, 20), 1002);
+        assert_eq!(v.get_at(long, 1, 19), EMPTY);
     }
 
     #[test]
