@@ -1,9 +1,11 @@
-//! Terminology matcher speed: automaton build time and matching throughput, for synthetic
-//! glossaries of 100, 1,000 and 10,000 concepts over 5, 20 and 50 MB of French text (the five
-//! fixture releases repeated).
+//! Terminology matcher speed: matcher build time and matching throughput (bytes per second,
+//! one thread), for synthetic glossaries of 100, 1,000 and 10,000 concepts over 5, 20 and 50 MB
+//! of French text (the five fixture releases repeated): the curve of time against text size
+//! (linear) and glossary size (nearly flat).
 //!
 //! Run: `cargo bench --bench terms` (set `TRAME_BENCH_QUICK=1` to run only the 10,000-concept
-//! glossary over 50 MB; `TRAME_BENCH_MB=5,20` picks the text sizes).
+//! glossary over 50 MB; `TRAME_BENCH_MB=5,20` picks the text sizes). For a quick table for the
+//! README, `benches/terms_curve.sh` (the `terms_curve` example).
 //!
 //! The synthetic concepts are 1-4 word phrases drawn from the fixtures' own vocabulary, so the
 //! automaton meets many partial matches (the realistic, slow case), plus the small test
@@ -59,7 +61,8 @@ fn bench_find(c: &mut Criterion) {
     group.finish();
 }
 
-/// Cost of each stage: the 10,000-concept glossary over 5 MB with options switched off in turn.
+/// Cost of each stage: the 10,000-concept glossary over 5 MB with options switched off in turn
+/// (`trie_only`: tokens and trie, no inflection, context or fuzzy pass).
 fn bench_parts(c: &mut Criterion) {
     let mut group = c.benchmark_group("terms_parts");
     group
@@ -88,7 +91,7 @@ fn bench_parts(c: &mut Criterion) {
             },
         ),
         (
-            "automaton_only",
+            "trie_only",
             MatchOptions {
                 fuzzy: false,
                 skip_english: false,

@@ -303,3 +303,21 @@ fn positions_are_byte_offsets_in_the_text() {
     assert_eq!((occ[0].start, occ[0].end), (12, 15));
     assert_eq!(occ[0].score, 1.0);
 }
+
+#[test]
+fn parallel_matching_finds_the_same_occurrences() {
+    // About 1.5 MB: several pieces of 256 KiB, each with exact, variant, fuzzy and flagged
+    // occurrences, and an English title whose occurrence is dropped.
+    let para = "Le Directeur général adjoint de l’OIM a rencontré la Directeur général adjoint \
+                du HCR.\nLa coopération Sud-Sud et l’Organisation internationale pour les \
+                migratons.\nThe event South-South cooperation for migration governance in the \
+                Americas.\n";
+    let text = para.repeat(1_500_000 / para.len());
+    let m = Matcher::new(&glossary());
+    let serial = m.find(&text);
+    let per_para = find(para);
+    // Hand count per paragraph: DGA, OIM, DGA (flagged), HCR, Sud-Sud, fuzzy OIM.
+    assert_eq!(per_para.len(), 6, "{per_para:#?}");
+    assert_eq!(serial.len(), 6 * (text.len() / para.len()));
+    assert_eq!(m.find_parallel(&text), serial);
+}

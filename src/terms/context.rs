@@ -11,6 +11,25 @@ const ENGLISH_ONLY: &[&str] = &[
     "be", "its", "their", "our", "was", "were", "has", "have", "which", "into", "towards",
 ];
 
+/// Characters that end a run of words (sentence and clause punctuation).
+pub(crate) const HARD_PUNCT: &[char] = &[
+    ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '«', '»', '"', '“', '”', '\n', '\r', '–',
+    '—', '/',
+];
+
+/// A token that [`EnglishHints`] notes: neither, an English-only function word, or a stop.
+pub(crate) const MARK_NONE: u8 = 0;
+pub(crate) const MARK_ENGLISH: u8 = 1;
+pub(crate) const MARK_STOP: u8 = 2;
+
+/// The tokens (folded bytes) to mark, with their marks: English-only words and hard punctuation.
+pub(crate) fn marked_tokens() -> impl Iterator<Item = (String, u8)> {
+    ENGLISH_ONLY
+        .iter()
+        .map(|w| (w.to_string(), MARK_ENGLISH))
+        .chain(HARD_PUNCT.iter().map(|c| (c.to_string(), MARK_STOP)))
+}
+
 /// French function words: they end an English run.
 const FRENCH_MARKERS: &[&str] = &[
     "le", "la", "les", "l", "de", "des", "du", "d", "et", "ou", "où", "pour", "par", "dans", "sur",
@@ -19,30 +38,9 @@ const FRENCH_MARKERS: &[&str] = &[
     "ne", "pas", "plus", "ont", "été", "être", "dont", "lors", "entre", "chez",
 ];
 
-/// Characters that end a run of words (sentence and clause punctuation).
+/// Whether `c` ends a run of words.
 fn is_hard_punct(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '.'
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '('
-            | ')'
-            | '['
-            | ']'
-            | '«'
-            | '»'
-            | '"'
-            | '“'
-            | '”'
-            | '\n'
-            | '\r'
-            | '–'
-            | '—'
-            | '/'
-    )
+    HARD_PUNCT.contains(&c)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -155,6 +153,70 @@ fn scan(text: &str, from: usize, leftwards: bool, max: usize) -> (usize, usize) 
     (words, english)
 }
 
+/// Which tokens of a chunk may sit in a run of English words: a cheap, exact screen before
+/// [`in_english_run`], which scans the text around each match.
+///
+/// The tokens are cut into clauses at hard punctuation; a clause without any English-only
+/// function word cannot give [`in_english_run`] anything to count, so a match whose clauses
+/// have none needs no scan. (Line breaks and apostrophes also end a scan but not a clause here:
+/// the clauses are larger than the scans, never smaller.)
+#[derive(Debug, Default, Clone)]
+pub(crate) struct EnglishHints {
+    /// Clause of each token.
+    clause: Vec<u32>,
+    /// Whether each clause holds an English-only function word.
+    english: Vec<bool>,
+    /// The screen does not apply (the text had ignored characters that join words).
+    off: bool,
+}
+
+impl EnglishHints {
+    /// Computes the clauses of `toks`; `mark` gives each token's mark (`MARK_…`), the same as
+    /// [`mark_of`] on its folded bytes.
+    pub(crate) fn compute(
+        &mut self,
+        toks: &super::normalize::Tokens,
+        mark: impl Fn(&super::normalize::Token) -> u8,
+    ) {
+        self.clause.clear();
+        self.english.clear();
+        self.off = toks.ignored;
+        if self.off {
+            return;
+        }
+        self.english.push(false);
+        for t in &toks.list {
+            match mark(t) {
+                MARK_STOP => self.english.push(false),
+                MARK_ENGLISH => {
+                    if let Some(last) = self.english.last_mut() {
+                        *last = true;
+                    }
+                }
+                _ => {}
+            }
+            self.clause.push(self.english.len() as u32 - 1);
+        }
+    }
+
+    /// Whether the match over tokens `i..j` may sit in an English run (false: it cannot).
+    pub(crate) fn maybe(&self, i: usize, j: usize) -> bool {
+        if self.off || j == 0 || j > self.clause.len() || i >= j {
+            return true;
+        }
+        let (a, b) = (self.clause[i] as usize, self.clause[j - 1] as usize);
+        self.english[a..=b].iter().any(|&e| e)
+    }
+}
+
+/// The mark of a token from its folded bytes (the slow path of the matcher's per-id marks).
+#[cfg(test)]
+pub(crate) fn mark_of(bytes: &[u8]) -> u8 {
+    marked_tokens()
+        .find(|(t, _)| t.as_bytes() == bytes)
+        .map_or(MARK_NONE, |(_, m)| m)
+}
+
 /// Whether the match `start..end` sits in a run of English words: the words around it, up to
 /// punctuation or a French function word, hold at least two English-only function words, or one
 /// in a run of at least four words.
@@ -211,6 +273,41 @@ mod tests {
         let f = "la coopération en matière de migration dans les processus";
         let m = f.find("migration").unwrap();
         assert!(!in_english_run(f, m, m + 9));
+    }
+
+    #[test]
+    fn english_screen_marks_clauses_with_english_function_words() {
+        let t = "la coopération en matière de migration, South-South cooperation for migration \
+                 governance. Fin de la migration";
+        let mut toks = crate::terms::normalize::Tokens::default();
+        crate::terms::normalize::tokenize_into(t, &mut toks);
+        let mut hints = EnglishHints::default();
+        let mark = |k: &crate::terms::normalize::Token| {
+            mark_of(&toks.folded[k.off as usize..(k.off + k.len) as usize])
+        };
+        hints.compute(&toks, mark);
+        let at = |word: &str, nth: usize| {
+            toks.list
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| {
+                    &toks.folded[k.off as usize..(k.off + k.len) as usize] == word.as_bytes()
+                })
+                .nth(nth)
+                .map(|(i, _)| i)
+                .unwrap()
+        };
+        // "migration" in the French clause, in the English one, and after the full stop.
+        assert!(!hints.maybe(at("migration", 0), at("migration", 0) + 1));
+        assert!(hints.maybe(at("migration", 1), at("migration", 1) + 1));
+        assert!(!hints.maybe(at("migration", 2), at("migration", 2) + 1));
+        // A match spanning both clauses may be English.
+        assert!(hints.maybe(at("migration", 0), at("migration", 1) + 1));
+        // Ignored characters turn the screen off.
+        let mut toks = crate::terms::normalize::Tokens::default();
+        crate::terms::normalize::tokenize_into("la mi\u{ad}gration", &mut toks);
+        hints.compute(&toks, |_| MARK_NONE);
+        assert!(hints.maybe(0, 1));
     }
 
     #[test]

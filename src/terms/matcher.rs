@@ -1,15 +1,20 @@
-//! The matcher: one Aho-Corasick automaton (leftmost-longest) over the normalised patterns of
-//! every term and generated variant, run on the normalised view of the text; each candidate is
-//! then checked on the original text (acronym case, accents, context) and flagged.
+//! The matcher: a token trie (leftmost-longest) over the normalised patterns of every term and
+//! generated variant, run on the tokens of the text's matching view; each candidate is then
+//! checked on the original text (acronym case, accents, context) and flagged.
+//!
+//! Every pattern starts and ends on token boundaries, so matching whole tokens is the same as
+//! matching the normalised bytes, and much cheaper: each text token costs one hash look-up of
+//! its folded bytes in the glossary's vocabulary (unknown words stop there), then one array or
+//! hash step per token of a candidate term, whatever the glossary size.
 
 use super::context;
-use super::fuzzy::FuzzyIndex;
+use super::fuzzy::{self, FuzzyIndex};
 use super::inflect::{self, Genders, F, M};
-use super::normalize::{self, Normalized, ACCENTS, CASE};
+use super::normalize::{self, Token, Tokens, ACCENTS, CASE};
+use super::table::{U64Map, Vocab};
 use super::{MatchKind, Occurrence};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::glossary::{Gender, Glossary, Number, PartOfSpeech, TermType};
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -54,10 +59,111 @@ struct Entry {
     mixed: bool,
 }
 
+/// No node, no pattern, no id.
+const NONE: u32 = u32::MAX;
+
+fn edge(node: u32, token: u32) -> u64 {
+    (node as u64) << 32 | token as u64
+}
+
+/// The token trie of every pattern.
+#[derive(Debug, Clone, Default)]
+struct Trie {
+    /// Folded token bytes → token id.
+    vocab: Vocab,
+    /// Node reached from the root by token id (`NONE` if no pattern starts with it).
+    root: Vec<u32>,
+    /// Other edges: `edge(node, token)` → node.
+    edges: U64Map,
+    /// Pattern ending at each node (`NONE` if none).
+    terminal: Vec<u32>,
+    /// Id in the fuzzy index of each token id.
+    fuzzy_ids: Vec<u32>,
+    /// Mark of each token id for the English screen (`context::MARK_…`).
+    marks: Vec<u8>,
+}
+
+impl Trie {
+    fn build(patterns: &[String]) -> Self {
+        let mut t = Trie::default();
+        for (pi, pattern) in patterns.iter().enumerate() {
+            let mut node = NONE;
+            for (k, tok) in pattern.trim_matches(' ').split("  ").enumerate() {
+                let id = t.vocab.insert(tok.as_bytes());
+                if t.root.len() <= id as usize {
+                    t.root.resize(id as usize + 1, NONE);
+                }
+                let slot = if k == 0 {
+                    t.root[id as usize]
+                } else {
+                    t.edges.get(edge(node, id))
+                };
+                node = if slot != NONE {
+                    slot
+                } else {
+                    let n = t.terminal.len() as u32;
+                    t.terminal.push(NONE);
+                    if k == 0 {
+                        t.root[id as usize] = n;
+                    } else {
+                        t.edges.insert(edge(node, id), n);
+                    }
+                    n
+                };
+            }
+            if node != NONE {
+                t.terminal[node as usize] = pi as u32;
+            }
+        }
+        for (token, mark) in context::marked_tokens() {
+            let id = t.vocab.insert(token.as_bytes()) as usize;
+            if t.marks.len() <= id {
+                t.marks.resize(id + 1, context::MARK_NONE);
+            }
+            t.marks[id] = mark;
+        }
+        t.root.resize(t.vocab.len(), NONE);
+        t.marks.resize(t.vocab.len(), context::MARK_NONE);
+        t
+    }
+
+    /// Sets each token's id from the vocabulary.
+    #[inline(never)]
+    fn identify(&self, toks: &mut Tokens) {
+        let Tokens { list, folded, .. } = toks;
+        for t in list.iter_mut() {
+            t.id = self.vocab.get_at(folded, t.off as usize, t.len as usize);
+        }
+    }
+
+    /// The patterns matching the tokens from `i` (`(pattern, end token)`, shortest first).
+    fn walk(&self, list: &[Token], i: usize, terminals: &mut Vec<(u32, usize)>) {
+        terminals.clear();
+        let id = list[i].id;
+        if id == NONE {
+            return;
+        }
+        let mut node = self.root[id as usize];
+        let mut j = i + 1;
+        while node != NONE {
+            let p = self.terminal[node as usize];
+            if p != NONE {
+                terminals.push((p, j));
+            }
+            let Some(next) = list.get(j) else { break };
+            if next.id == NONE {
+                break;
+            }
+            node = self.edges.get(edge(node, next.id));
+            j += 1;
+        }
+    }
+}
+
 /// A matcher built once from a glossary; `Send + Sync`, reusable across threads and documents.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
+    trie: Trie,
     /// Entries per automaton pattern, in priority order.
     groups: Vec<Vec<u32>>,
     entries: Vec<Entry>,
@@ -75,7 +181,7 @@ impl Matcher {
     /// limits), the matcher finds nothing; use [`Matcher::try_new`] to get the error.
     pub fn new(glossary: &Glossary) -> Self {
         Self::try_new(glossary, MatchOptions::default()).unwrap_or_else(|_| Matcher {
-            ac: None,
+            trie: Trie::default(),
             groups: Vec::new(),
             entries: Vec::new(),
             fuzzy: FuzzyIndex::default(),
@@ -146,21 +252,7 @@ impl Matcher {
                 f.mixed,
             );
         }
-        let ac = if b.patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Both)
-                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                    .prefilter(false)
-                    .build(&b.patterns)
-                    .map_err(|e| {
-                        Error::invalid("<glossary>", format!("cannot build the matcher: {e}"))
-                    })?,
-            )
-        };
+        let mut trie = Trie::build(&b.patterns);
         let mut fuzzy = FuzzyIndex::default();
         if options.fuzzy {
             for (pi, group) in b.groups.iter().enumerate() {
@@ -174,8 +266,13 @@ impl Matcher {
             }
             fuzzy.finish();
         }
+        let mut fuzzy_ids = vec![NONE; trie.vocab.len()];
+        for (id, slot) in fuzzy_ids.iter_mut().enumerate() {
+            *slot = fuzzy.id_of(trie.vocab.bytes(id as u32));
+        }
+        trie.fuzzy_ids = fuzzy_ids;
         Ok(Matcher {
-            ac,
+            trie,
             groups: b.groups,
             entries: b.entries,
             fuzzy,
@@ -191,110 +288,171 @@ impl Matcher {
     /// All occurrences in `text`, leftmost-longest, non-overlapping, in text order.
     pub fn find(&self, text: &str) -> Vec<Occurrence> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
-        let mut buf = Normalized::default();
-        let mut covered: Vec<(usize, usize)> = Vec::new();
-        let mut tokens = Vec::new();
+        if self.groups.is_empty() {
+            return out;
+        }
+        let mut scratch = Scratch::default();
         for (base, chunk) in chunks(text, CHUNK) {
-            normalize::normalize_into(chunk, normalize::MATCH, &mut buf);
-            covered.clear();
-            let first = out.len();
-            self.scan_chunk(ac, text, base, &buf, &mut out, &mut covered);
-            if self.options.fuzzy && !self.fuzzy.is_empty() {
-                for hit in self.fuzzy.find(&buf.bytes, &covered, &mut tokens) {
-                    let (start, end) = span(text, base, &buf, hit.start, hit.end);
-                    if self.skipped_context(text, start, end) {
-                        continue;
-                    }
-                    let e = &self.entries[hit.entry as usize];
-                    out.push(Occurrence {
-                        start,
-                        end,
-                        surface: text[start..end].to_string(),
-                        concept: e.concept as usize,
-                        kind: MatchKind::Fuzzy,
-                        score: hit.score,
-                        flags: Vec::new(),
-                    });
-                }
-                out[first..].sort_by_key(|o| o.start);
-            }
+            self.find_chunk(text, base, chunk, &mut scratch, &mut out);
         }
         out
     }
 
-    /// Runs the automaton over one normalised chunk, verifying each candidate.
-    ///
-    /// The common path is one `find_iter` pass. A candidate rejected by its checks (acronym
-    /// case, accents) gets a second chance with shorter patterns at the same place, then the
-    /// search resumes right after its start, so no later match is lost.
-    fn scan_chunk(
+    /// The same occurrences as [`Matcher::find`], the text's pieces (cut between lines) matched
+    /// in parallel on rayon's thread pool: for long texts on several cores.
+    pub fn find_parallel(&self, text: &str) -> Vec<Occurrence> {
+        use rayon::prelude::*;
+        if self.groups.is_empty() {
+            return Vec::new();
+        }
+        let parts: Vec<Vec<Occurrence>> = chunks(text, CHUNK)
+            .into_par_iter()
+            .map_init(Scratch::default, |scratch, (base, chunk)| {
+                let mut out = Vec::new();
+                self.find_chunk(text, base, chunk, scratch, &mut out);
+                out
+            })
+            .collect();
+        let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for p in parts {
+            out.extend(p);
+        }
+        out
+    }
+
+    /// Appends the occurrences in `chunk` (at byte `base` of `text`) to `out`, in text order.
+    fn find_chunk(
         &self,
-        ac: &AhoCorasick,
         text: &str,
         base: usize,
-        buf: &Normalized,
+        chunk: &str,
+        scratch: &mut Scratch,
         out: &mut Vec<Occurrence>,
-        covered: &mut Vec<(usize, usize)>,
     ) {
-        let bytes = &buf.bytes;
-        let mut pos = 0;
-        'restart: while pos < bytes.len() {
-            for m in ac.find_iter(Input::new(bytes).range(pos..)) {
-                let mut cand = Some(m);
-                while let Some(c) = cand {
-                    match self.verify(text, base, buf, c.start(), c.end(), c.pattern().as_usize()) {
-                        Verdict::Accept(occ) => {
-                            out.push(occ);
-                            covered.push((c.start() + 1, c.end() - 1));
-                            if c.end() != m.end() {
-                                // A shorter match: resume right after it.
-                                pos = c.end();
-                                continue 'restart;
-                            }
-                            break;
-                        }
-                        // URL, e-mail or English run: nothing here, go on after it.
-                        Verdict::Skip => break,
-                        Verdict::Reject => {
-                            cand = if c.end() - c.start() > 3 {
-                                ac.find(
-                                    Input::new(bytes)
-                                        .range(c.start()..c.end() - 1)
-                                        .anchored(Anchored::Yes),
-                                )
-                            } else {
-                                None
-                            };
-                            if cand.is_none() {
-                                pos = m.start() + 1;
-                                continue 'restart;
-                            }
-                        }
-                    }
+        let Scratch {
+            toks,
+            covered,
+            terminals,
+            ftoks,
+            fcovered,
+            hints,
+        } = scratch;
+        normalize::tokenize_into(chunk, toks);
+        self.trie.identify(toks);
+        if self.options.skip_english {
+            let marks = &self.trie.marks;
+            hints.compute(toks, |t| {
+                marks
+                    .get(t.id as usize)
+                    .copied()
+                    .unwrap_or(context::MARK_NONE)
+            });
+        }
+        covered.clear();
+        let first = out.len();
+        let cx = ChunkContext {
+            base,
+            list: &toks.list,
+            hints,
+        };
+        self.scan_chunk(text, &cx, out, covered, terminals);
+        if self.options.fuzzy && !self.fuzzy.is_empty() {
+            ftoks.clear();
+            ftoks.extend(toks.list.iter().map(|t| {
+                let id = match t.id {
+                    NONE => fuzzy::NONE,
+                    id => self.trie.fuzzy_ids[id as usize],
+                };
+                (t.off as usize, (t.off + t.len) as usize, id)
+            }));
+            fcovered.clear();
+            fcovered.extend(covered.iter().map(|&(i, j)| (ftoks[i].0, ftoks[j - 1].1)));
+            for hit in self.fuzzy.find_in(&toks.folded, ftoks, fcovered) {
+                let start = base + toks.list[hit.first].start as usize;
+                let end = base + toks.list[hit.last].end as usize;
+                let english = hints.maybe(hit.first, hit.last + 1);
+                if self.skipped_context(text, start, end, english) {
+                    continue;
                 }
+                let e = &self.entries[hit.entry as usize];
+                out.push(Occurrence {
+                    start,
+                    end,
+                    surface: text[start..end].to_string(),
+                    concept: e.concept as usize,
+                    kind: MatchKind::Fuzzy,
+                    score: hit.score,
+                    flags: Vec::new(),
+                });
             }
-            break;
+            out[first..].sort_by_key(|o| o.start);
         }
     }
 
-    fn skipped_context(&self, text: &str, start: usize, end: usize) -> bool {
-        (self.options.skip_urls && context::in_url_or_email(text, start, end))
-            || (self.options.skip_english && context::in_english_run(text, start, end))
+    /// Runs the trie over the tokens of one chunk, verifying each candidate; `covered` gets the
+    /// token ranges of the accepted matches.
+    ///
+    /// At each token the longest pattern is tried first; one rejected by its checks (acronym
+    /// case, accents) leaves the place to the shorter patterns at the same token, then to the
+    /// next token, so no later match is lost.
+    #[inline(never)]
+    fn scan_chunk(
+        &self,
+        text: &str,
+        cx: &ChunkContext,
+        out: &mut Vec<Occurrence>,
+        covered: &mut Vec<(usize, usize)>,
+        terminals: &mut Vec<(u32, usize)>,
+    ) {
+        let (base, list, hints) = (cx.base, cx.list, cx.hints);
+        let mut i = 0;
+        while i < list.len() {
+            self.trie.walk(list, i, terminals);
+            let Some(&(_, longest)) = terminals.last() else {
+                i += 1;
+                continue;
+            };
+            let mut next = i + 1;
+            for &(pattern, j) in terminals.iter().rev() {
+                let start = base + list[i].start as usize;
+                let end = base + list[j - 1].end as usize;
+                let english = hints.maybe(i, j);
+                match self.verify(text, start, end, english, pattern as usize) {
+                    Verdict::Accept(occ) => {
+                        out.push(occ);
+                        covered.push((i, j));
+                        next = j;
+                        break;
+                    }
+                    // URL, e-mail or English run: nothing here, go on after it.
+                    Verdict::Skip => {
+                        next = longest;
+                        break;
+                    }
+                    Verdict::Reject => {}
+                }
+            }
+            i = next;
+        }
     }
 
-    /// Checks a candidate (normalised range `s..e` including its two boundary spaces).
+    /// Whether the match at `start..end` is in a URL, an e-mail or an English run (`english`:
+    /// whether the screen of [`context::EnglishHints`] allows an English run there).
+    fn skipped_context(&self, text: &str, start: usize, end: usize, english: bool) -> bool {
+        (self.options.skip_urls && context::in_url_or_email(text, start, end))
+            || (self.options.skip_english && english && context::in_english_run(text, start, end))
+    }
+
+    /// Checks a candidate at `start..end` of `text`.
     fn verify(
         &self,
         text: &str,
-        base: usize,
-        buf: &Normalized,
-        s: usize,
-        e: usize,
+        start: usize,
+        end: usize,
+        english: bool,
         pattern: usize,
     ) -> Verdict {
-        let (start, end) = span(text, base, buf, s + 1, e - 1);
-        if start >= end {
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return Verdict::Reject;
         }
         let surface = &text[start..end];
@@ -314,7 +472,7 @@ impl Matcher {
             if !surface.is_ascii() && !accents_agree_text(surface, &entry.accent_form) {
                 continue;
             }
-            if self.skipped_context(text, start, end) {
+            if self.skipped_context(text, start, end, english) {
                 return Verdict::Skip;
             }
             let mut flags = Vec::new();
@@ -337,19 +495,29 @@ impl Matcher {
     }
 }
 
+/// Buffers reused from one chunk to the next.
+#[derive(Default)]
+struct Scratch {
+    toks: Tokens,
+    covered: Vec<(usize, usize)>,
+    terminals: Vec<(u32, usize)>,
+    ftoks: Vec<(usize, usize, u32)>,
+    fcovered: Vec<(usize, usize)>,
+    hints: context::EnglishHints,
+}
+
+/// One chunk being matched: where it starts in the text, its tokens and their English screen.
+struct ChunkContext<'a> {
+    base: usize,
+    list: &'a [Token],
+    hints: &'a context::EnglishHints,
+}
+
 enum Verdict {
     Accept(Occurrence),
     /// Rejected by its context (URL, English run): no shorter match here either.
     Skip,
     Reject,
-}
-
-/// Original byte span of the normalised range `s..e` (token bytes only) of a chunk at `base`.
-fn span(text: &str, base: usize, buf: &Normalized, s: usize, e: usize) -> (usize, usize) {
-    let start = base + buf.origin[s] as usize;
-    let last = base + buf.origin[e - 1] as usize;
-    let len = text[last..].chars().next().map_or(0, char::len_utf8);
-    (start, last + len)
 }
 
 /// Whether the case of the text's letters is the term's (acronyms). The automaton already

@@ -6,13 +6,15 @@
 //! * `inflect`: gender and number variants generated from the headword;
 //! * `matcher`: the automaton and the checks on each candidate (acronym case, accents);
 //! * `context`: URLs, e-mails, English runs, determiner gender (source-error flags);
-//! * `fuzzy`: near-miss spellings of multi-word terms.
+//! * `fuzzy`: near-miss spellings of multi-word terms;
+//! * `table`: the small hash tables of the hot path (vocabulary, trie edges).
 
 mod context;
 mod fuzzy;
 mod inflect;
 mod matcher;
 mod normalize;
+mod table;
 
 pub use matcher::{MatchOptions, Matcher};
 

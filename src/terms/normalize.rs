@@ -80,6 +80,9 @@ const ASCII_CLASS: [u8; 128] = {
 /// Class of a non-ASCII character.
 fn class_of(c: char) -> u8 {
     match c {
+        // Latin-1 letters (the common case in French), without the Unicode tables.
+        '\u{00c0}'..='\u{00ff}' if c != '\u{00d7}' && c != '\u{00f7}' => WORD,
+        'œ' | 'Œ' => WORD,
         '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{00b4}' | '\u{2032}' | '\u{2010}'
         | '\u{2011}' => SEP,
         '\u{00ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => IGNORE,
@@ -244,6 +247,168 @@ pub(crate) fn normalize_into(text: &str, fold: Fold, out: &mut Normalized) {
         .extend_from_slice(&[bytes.len() as u32, bytes.len() as u32]);
 }
 
+/// One token of a text in the matching view (lower case, no diacritics): its source span and
+/// where its folded bytes are in [`Tokens::folded`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte span in the source, from its first character to the end of its last one.
+    pub start: u32,
+    pub end: u32,
+    /// Range of the folded bytes in [`Tokens::folded`].
+    pub off: u32,
+    pub len: u32,
+    /// Vocabulary id (set by the matcher; `u32::MAX` when the token is unknown).
+    pub id: u32,
+}
+
+/// The tokens of a text in the matching view: the same tokens as [`normalize_into`] with
+/// [`MATCH`], without the separating spaces and with one entry per token instead of a map entry
+/// per byte (a fraction of the memory traffic).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Tokens {
+    pub list: Vec<Token>,
+    /// The folded bytes of every token, one after the other, then sixteen zero bytes (so that a
+    /// short token can be read as one or two words).
+    pub folded: Vec<u8>,
+    /// Whether the text held characters the view ignores (soft hyphens, zero-width and control
+    /// characters): then a token may join what other scanners see as two words.
+    pub ignored: bool,
+}
+
+impl Tokens {
+    /// The folded bytes of `t`.
+    #[cfg(test)]
+    pub(crate) fn bytes(&self, t: &Token) -> &[u8] {
+        &self.folded[t.off as usize..(t.off + t.len) as usize]
+    }
+}
+
+/// Lower-case form of each ASCII byte.
+const ASCII_LOWER: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
+
+/// Splits `text` (at most 4 GiB) into matching-view tokens (cleared first); source offsets are
+/// byte offsets in `text`.
+///
+/// The fast path: ASCII bytes are classified and folded through tables; only non-ASCII
+/// characters are decoded and go through the Unicode folding.
+#[inline(never)]
+pub(crate) fn tokenize_into(text: &str, out: &mut Tokens) {
+    out.list.clear();
+    out.folded.clear();
+    out.ignored = false;
+    out.folded.reserve(text.len());
+    let bytes = text.as_bytes();
+    // Index of the word token open at the current position (none after a separator).
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                WORD => {
+                    let k = match open {
+                        Some(k) => k,
+                        None => {
+                            out.list.push(Token {
+                                start: i as u32,
+                                end: i as u32,
+                                off: out.folded.len() as u32,
+                                len: 0,
+                                id: u32::MAX,
+                            });
+                            open = Some(out.list.len() - 1);
+                            out.list.len() - 1
+                        }
+                    };
+                    // The rest of the ASCII letters and digits in one go.
+                    let j = bytes[i..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .map_or(bytes.len(), |n| i + n);
+                    out.folded
+                        .extend(bytes[i..j].iter().map(|&b| ASCII_LOWER[b as usize]));
+                    let t = &mut out.list[k];
+                    t.len += (j - i) as u32;
+                    t.end = j as u32;
+                    i = j;
+                    continue;
+                }
+                SEP => open = None,
+                PUNCT => {
+                    out.list.push(Token {
+                        start: i as u32,
+                        end: i as u32 + 1,
+                        off: out.folded.len() as u32,
+                        len: 1,
+                        id: u32::MAX,
+                    });
+                    out.folded.push(b);
+                    open = None;
+                }
+                _ => out.ignored = true,
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        match class_of(c) {
+            WORD => {
+                let k = match open {
+                    Some(k) => k,
+                    None => {
+                        out.list.push(Token {
+                            start: i as u32,
+                            end: i as u32,
+                            off: out.folded.len() as u32,
+                            len: 0,
+                            id: u32::MAX,
+                        });
+                        open = Some(out.list.len() - 1);
+                        out.list.len() - 1
+                    }
+                };
+                let before = out.folded.len();
+                let folded = &mut out.folded;
+                fold_word_char(c, MATCH, &mut |ch: char| {
+                    let mut buf = [0u8; 4];
+                    folded.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                });
+                let t = &mut out.list[k];
+                t.len += (out.folded.len() - before) as u32;
+                t.end = (i + len) as u32;
+            }
+            SEP => open = None,
+            PUNCT => {
+                let mut buf = [0u8; 4];
+                let s = c.encode_utf8(&mut buf);
+                out.list.push(Token {
+                    start: i as u32,
+                    end: (i + len) as u32,
+                    off: out.folded.len() as u32,
+                    len: s.len() as u32,
+                    id: u32::MAX,
+                });
+                out.folded.extend_from_slice(s.as_bytes());
+                open = None;
+            }
+            _ => out.ignored = true,
+        }
+        i += len;
+    }
+    out.folded.extend_from_slice(&[0; 16]);
+}
+
 /// The tokens of `text` joined by two spaces (no leading or trailing space).
 pub(crate) fn token_string(text: &str, fold: Fold) -> String {
     let mut n = Normalized::default();
@@ -311,6 +476,35 @@ mod tests {
     #[test]
     fn decomposed_accents_fold_like_composed_ones() {
         assert_eq!(view("E\u{301}tats"), view("États"));
+    }
+
+    /// The tokens of [`tokenize_into`] are those of the normalised view, in order.
+    #[test]
+    fn tokens_are_those_of_the_view() {
+        let samples = [
+            "l’Organisation (OIM)",
+            "Sud-Sud\u{a0}\u{202f}\n Etats",
+            "ÉTATS œuvre, Direc\u{ad}teur ; E\u{301}tats « Ærø » Straße 3,5 %",
+            "a \u{301} b\u{1}c – Ωμέγα…",
+            "",
+            "   ",
+        ];
+        for text in samples {
+            let mut toks = Tokens::default();
+            tokenize_into(text, &mut toks);
+            let joined: Vec<&[u8]> = toks.list.iter().map(|t| toks.bytes(t)).collect();
+            let joined = joined.join(&b"  "[..]);
+            let expected = view(text);
+            let expected = expected.trim_matches(' ');
+            assert_eq!(String::from_utf8(joined).unwrap(), expected, "{text}");
+        }
+        let mut toks = Tokens::default();
+        tokenize_into("Été : l’OIM", &mut toks);
+        let spans: Vec<(u32, u32)> = toks.list.iter().map(|t| (t.start, t.end)).collect();
+        assert_eq!(spans, [(0, 5), (6, 7), (8, 9), (12, 15)]);
+        tokenize_into("Direc\u{ad}teur E\u{301}", &mut toks);
+        let spans: Vec<(u32, u32)> = toks.list.iter().map(|t| (t.start, t.end)).collect();
+        assert_eq!(spans, [(0, 11), (12, 15)]);
     }
 
     #[test]
