@@ -1,20 +1,22 @@
-//! The matcher: a token trie (leftmost-longest) over the normalised patterns of every term and
-//! generated variant, run on the tokens of the text's matching view; each candidate is then
-//! checked on the original text (acronym case, accents, context) and flagged.
+//! The matcher: an Aho-Corasick automaton (the aho-corasick crate) over the normalised patterns
+//! of every term and generated variant, run on the tokens of the text's matching view; at each
+//! place the longest candidate is tried first (leftmost-longest), and each candidate is checked
+//! on the original text (acronym case, accents, context) and flagged.
 //!
 //! Every pattern starts and ends on token boundaries, so matching whole tokens is the same as
-//! matching the normalised bytes, and much cheaper: each text token costs one hash look-up of
-//! its folded bytes in the glossary's vocabulary (unknown words stop there), then one array or
-//! hash step per token of a candidate term, whatever the glossary size.
+//! matching the normalised bytes, and much cheaper: each text token costs one look-up of its
+//! folded bytes in the glossary's vocabulary and becomes a 3-byte id, and the automaton scans
+//! that id stream, whatever the glossary size.
 
 use super::context;
 use super::fuzzy::{self, FuzzyIndex};
 use super::inflect::{self, Genders, F, M};
 use super::normalize::{self, Token, Tokens, ACCENTS, CASE};
-use super::table::{U64Map, Vocab};
+use super::table::Vocab;
 use super::{MatchKind, Occurrence};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::glossary::{Gender, Glossary, Number, PartOfSpeech, TermType};
+use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -62,57 +64,55 @@ struct Entry {
 /// No node, no pattern, no id.
 const NONE: u32 = u32::MAX;
 
-fn edge(node: u32, token: u32) -> u64 {
-    (node as u64) << 32 | token as u64
+/// Bytes per token in the id stream the automaton runs over.
+const TOKEN_BYTES: usize = 3;
+/// Largest vocabulary the 3-byte encoding holds (21 bits); the last id stands for unknown tokens.
+const MAX_VOCAB: u32 = (1 << 21) - 1;
+
+/// Appends `id` as three bytes: the first with the high bit set, the others without, so a
+/// pattern (which starts with a first byte) can only match at a token boundary.
+fn encode_token(id: u32, out: &mut Vec<u8>) {
+    out.push(0x80 | ((id >> 14) & 0x7f) as u8);
+    out.push(((id >> 7) & 0x7f) as u8);
+    out.push((id & 0x7f) as u8);
 }
 
-/// The token trie of every pattern.
+/// The automaton over every pattern: patterns are sequences of vocabulary ids, and an
+/// Aho-Corasick automaton finds them in the id stream of a text's tokens. Working on token ids
+/// rather than characters keeps the automaton small (one state per pattern token) and the scan
+/// fast (three bytes per word), and makes every match start and end on a word boundary.
 #[derive(Debug, Clone, Default)]
-struct Trie {
+struct TokenAutomaton {
     /// Folded token bytes → token id.
     vocab: Vocab,
-    /// Node reached from the root by token id (`NONE` if no pattern starts with it).
-    root: Vec<u32>,
-    /// Other edges: `edge(node, token)` → node.
-    edges: U64Map,
-    /// Pattern ending at each node (`NONE` if none).
-    terminal: Vec<u32>,
+    /// The automaton over the encoded patterns (`None` when there is no pattern).
+    automaton: Option<AhoCorasick>,
+    /// Pattern index (in the caller's list) of each automaton pattern.
+    pattern_of: Vec<u32>,
     /// Id in the fuzzy index of each token id.
     fuzzy_ids: Vec<u32>,
     /// Mark of each token id for the English screen (`context::MARK_…`).
     marks: Vec<u8>,
 }
 
-impl Trie {
-    fn build(patterns: &[String]) -> Self {
-        let mut t = Trie::default();
+impl TokenAutomaton {
+    /// Builds the automaton for `patterns` (tokens separated by two spaces, as the builder
+    /// writes them). Fails when the automaton would exceed its limits.
+    fn build(patterns: &[String]) -> Result<Self> {
+        let mut t = TokenAutomaton::default();
+        let mut encoded: Vec<Vec<u8>> = Vec::with_capacity(patterns.len());
         for (pi, pattern) in patterns.iter().enumerate() {
-            let mut node = NONE;
-            for (k, tok) in pattern.trim_matches(' ').split("  ").enumerate() {
-                let id = t.vocab.insert(tok.as_bytes());
-                if t.root.len() <= id as usize {
-                    t.root.resize(id as usize + 1, NONE);
-                }
-                let slot = if k == 0 {
-                    t.root[id as usize]
-                } else {
-                    t.edges.get(edge(node, id))
-                };
-                node = if slot != NONE {
-                    slot
-                } else {
-                    let n = t.terminal.len() as u32;
-                    t.terminal.push(NONE);
-                    if k == 0 {
-                        t.root[id as usize] = n;
-                    } else {
-                        t.edges.insert(edge(node, id), n);
-                    }
-                    n
-                };
+            let mut bytes = Vec::new();
+            for tok in pattern
+                .trim_matches(' ')
+                .split("  ")
+                .filter(|t| !t.is_empty())
+            {
+                encode_token(t.vocab.insert(tok.as_bytes()), &mut bytes);
             }
-            if node != NONE {
-                t.terminal[node as usize] = pi as u32;
+            if !bytes.is_empty() {
+                encoded.push(bytes);
+                t.pattern_of.push(pi as u32);
             }
         }
         for (token, mark) in context::marked_tokens() {
@@ -122,9 +122,24 @@ impl Trie {
             }
             t.marks[id] = mark;
         }
-        t.root.resize(t.vocab.len(), NONE);
         t.marks.resize(t.vocab.len(), context::MARK_NONE);
-        t
+        if t.vocab.len() as u32 >= MAX_VOCAB {
+            return Err(Error::invalid(
+                "<glossary>",
+                format!(
+                    "too many distinct words for the matcher ({})",
+                    t.vocab.len()
+                ),
+            ));
+        }
+        if !encoded.is_empty() {
+            let automaton = AhoCorasick::builder()
+                .match_kind(AcMatchKind::Standard)
+                .build(&encoded)
+                .map_err(|e| Error::invalid("<glossary>", format!("term automaton: {e}")))?;
+            t.automaton = Some(automaton);
+        }
+        Ok(t)
     }
 
     /// Sets each token's id from the vocabulary.
@@ -136,34 +151,33 @@ impl Trie {
         }
     }
 
-    /// The patterns matching the tokens from `i` (`(pattern, end token)`, shortest first).
-    fn walk(&self, list: &[Token], i: usize, terminals: &mut Vec<(u32, usize)>) {
-        terminals.clear();
-        let id = list[i].id;
-        if id == NONE {
+    /// Every pattern occurrence in `list` as `(first token, end token, pattern)`, sorted by
+    /// first token, then shortest first: what the scan needs to try longest-first at each place.
+    fn candidates(&self, list: &[Token], stream: &mut Vec<u8>, out: &mut Vec<(u32, u32, u32)>) {
+        out.clear();
+        let Some(automaton) = &self.automaton else {
             return;
+        };
+        stream.clear();
+        stream.reserve(list.len() * TOKEN_BYTES);
+        for t in list {
+            encode_token(if t.id == NONE { MAX_VOCAB } else { t.id }, stream);
         }
-        let mut node = self.root[id as usize];
-        let mut j = i + 1;
-        while node != NONE {
-            let p = self.terminal[node as usize];
-            if p != NONE {
-                terminals.push((p, j));
-            }
-            let Some(next) = list.get(j) else { break };
-            if next.id == NONE {
-                break;
-            }
-            node = self.edges.get(edge(node, next.id));
-            j += 1;
+        for m in automaton.find_overlapping_iter(stream.as_slice()) {
+            out.push((
+                (m.start() / TOKEN_BYTES) as u32,
+                (m.end() / TOKEN_BYTES) as u32,
+                self.pattern_of[m.pattern().as_usize()],
+            ));
         }
+        out.sort_unstable_by_key(|&(start, end, _)| (start, end));
     }
 }
 
 /// A matcher built once from a glossary; `Send + Sync`, reusable across threads and documents.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    trie: Trie,
+    automaton: TokenAutomaton,
     /// Entries per automaton pattern, in priority order.
     groups: Vec<Vec<u32>>,
     entries: Vec<Entry>,
@@ -181,7 +195,7 @@ impl Matcher {
     /// limits), the matcher finds nothing; use [`Matcher::try_new`] to get the error.
     pub fn new(glossary: &Glossary) -> Self {
         Self::try_new(glossary, MatchOptions::default()).unwrap_or_else(|_| Matcher {
-            trie: Trie::default(),
+            automaton: TokenAutomaton::default(),
             groups: Vec::new(),
             entries: Vec::new(),
             fuzzy: FuzzyIndex::default(),
@@ -252,7 +266,7 @@ impl Matcher {
                 f.mixed,
             );
         }
-        let mut trie = Trie::build(&b.patterns);
+        let mut automaton = TokenAutomaton::build(&b.patterns)?;
         let mut fuzzy = FuzzyIndex::default();
         if options.fuzzy {
             for (pi, group) in b.groups.iter().enumerate() {
@@ -266,13 +280,13 @@ impl Matcher {
             }
             fuzzy.finish();
         }
-        let mut fuzzy_ids = vec![NONE; trie.vocab.len()];
+        let mut fuzzy_ids = vec![NONE; automaton.vocab.len()];
         for (id, slot) in fuzzy_ids.iter_mut().enumerate() {
-            *slot = fuzzy.id_of(trie.vocab.bytes(id as u32));
+            *slot = fuzzy.id_of(automaton.vocab.bytes(id as u32));
         }
-        trie.fuzzy_ids = fuzzy_ids;
+        automaton.fuzzy_ids = fuzzy_ids;
         Ok(Matcher {
-            trie,
+            automaton,
             groups: b.groups,
             entries: b.entries,
             fuzzy,
@@ -332,15 +346,17 @@ impl Matcher {
         let Scratch {
             toks,
             covered,
+            stream,
+            candidates,
             terminals,
             ftoks,
             fcovered,
             hints,
         } = scratch;
         normalize::tokenize_into(chunk, toks);
-        self.trie.identify(toks);
+        self.automaton.identify(toks);
         if self.options.skip_english {
-            let marks = &self.trie.marks;
+            let marks = &self.automaton.marks;
             hints.compute(toks, |t| {
                 marks
                     .get(t.id as usize)
@@ -355,13 +371,14 @@ impl Matcher {
             list: &toks.list,
             hints,
         };
-        self.scan_chunk(text, &cx, out, covered, terminals);
+        self.automaton.candidates(&toks.list, stream, candidates);
+        self.scan_chunk(text, &cx, candidates, out, covered, terminals);
         if self.options.fuzzy && !self.fuzzy.is_empty() {
             ftoks.clear();
             ftoks.extend(toks.list.iter().map(|t| {
                 let id = match t.id {
                     NONE => fuzzy::NONE,
-                    id => self.trie.fuzzy_ids[id as usize],
+                    id => self.automaton.fuzzy_ids[id as usize],
                 };
                 (t.off as usize, (t.off + t.len) as usize, id)
             }));
@@ -400,14 +417,25 @@ impl Matcher {
         &self,
         text: &str,
         cx: &ChunkContext,
+        candidates: &[(u32, u32, u32)],
         out: &mut Vec<Occurrence>,
         covered: &mut Vec<(usize, usize)>,
         terminals: &mut Vec<(u32, usize)>,
     ) {
+        let mut c = 0;
         let (base, list, hints) = (cx.base, cx.list, cx.hints);
         let mut i = 0;
         while i < list.len() {
-            self.trie.walk(list, i, terminals);
+            // The patterns starting at token `i`, shortest first.
+            while c < candidates.len() && (candidates[c].0 as usize) < i {
+                c += 1;
+            }
+            terminals.clear();
+            let mut k = c;
+            while k < candidates.len() && candidates[k].0 as usize == i {
+                terminals.push((candidates[k].2, candidates[k].1 as usize));
+                k += 1;
+            }
             let Some(&(_, longest)) = terminals.last() else {
                 i += 1;
                 continue;
@@ -500,6 +528,8 @@ impl Matcher {
 struct Scratch {
     toks: Tokens,
     covered: Vec<(usize, usize)>,
+    stream: Vec<u8>,
+    candidates: Vec<(u32, u32, u32)>,
     terminals: Vec<(u32, usize)>,
     ftoks: Vec<(usize, usize, u32)>,
     fcovered: Vec<(usize, usize)>,
