@@ -24,6 +24,7 @@
 //! byte in 8-bit input (or a NUL character in UTF-16 input) means a binary file, also with its
 //! absolute byte offset. After an error the iterator ends.
 
+use crate::clean::CleanOptions;
 use crate::error::{Error, Result};
 use crate::input::{self, Source};
 use encoding_rs::{Decoder, DecoderResult, Encoding};
@@ -120,6 +121,19 @@ pub fn open(
         encoding,
         chunk_size,
     )))
+}
+
+/// The cleaning options for chunk `index` of a streamed file, from the options of a whole-file
+/// run: a large file is one document, so there is no boilerplate shared with other documents to
+/// look for, and a leading navigation menu can only be in the first chunk. Known boilerplate,
+/// markup and unwrapping apply to every chunk (each chunk decides alone whether it is
+/// hard-wrapped).
+pub fn chunk_clean_options(opts: &CleanOptions, index: usize) -> CleanOptions {
+    CleanOptions {
+        shared_blocks: false,
+        navigation: opts.navigation && index == 0,
+        ..opts.clone()
+    }
 }
 
 /// How the text's byte length in the file is counted.

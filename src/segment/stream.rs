@@ -20,19 +20,10 @@
 
 use super::{Segment, Segmenter};
 use crate::clean::{clean_document, CleanOptions};
-use crate::stream::Chunk;
+use crate::stream::{chunk_clean_options, Chunk};
 
-/// The cleaning options for chunk `index` of a streamed file, from the options of a whole run:
-/// no cross-document boilerplate, navigation menu looked for in the first chunk only.
-pub fn chunk_clean_options(opts: &CleanOptions, index: usize) -> CleanOptions {
-    CleanOptions {
-        shared_blocks: false,
-        navigation: opts.navigation && index == 0,
-        ..opts.clone()
-    }
-}
-
-/// Segments one chunk: cleaned first with `clean` (adapted by [`chunk_clean_options`]), or as
+/// Segments one chunk: cleaned first with `clean` (adapted by
+/// [`crate::stream::chunk_clean_options`]), or as
 /// it is when `clean` is `None`. Spans are byte offsets in `chunk.source.text`.
 pub fn segment_chunk(
     segmenter: &Segmenter,
