@@ -47,13 +47,13 @@ measure() { # label command… : runs it under GNU time, prints a table row
   awk -F': ' -v label="$label" '
     /Maximum resident set size/ {rss = $2}
     /Elapsed \(wall clock\)/ {t = $2}
-    END {printf "| %-58s | %10.1f | %9s |\n", label, rss / 1024, t}' "$work/time.txt"
+    END {printf "| %-62s | %10.1f | %9s |\n", label, rss / 1024, t}' "$work/time.txt"
   rm -f "$work/out"
 }
 
 echo "text: $(du -h "$work/big.txt" | cut -f1) ($(wc -l < "$work/big.txt") lines); TMX: 2 x $units units, $(du -h "$work/a.tmx" | cut -f1) each"
-echo "| command                                                    | peak RSS MB | wall time |"
-echo "|------------------------------------------------------------|------------:|----------:|"
+echo "| command                                                        | peak RSS MB | wall time |"
+echo "|----------------------------------------------------------------|------------:|----------:|"
 measure "trame segment --format jsonl big.txt -o out" "$bin" segment --format jsonl "$work/big.txt" -o "$work/out"
 measure "trame segment big.txt > /dev/null" "$bin" segment "$work/big.txt"
 measure "trame terms -g glossaries/iom-fr-en.csv big.txt -o out" "$bin" terms -g glossaries/iom-fr-en.csv "$work/big.txt" -o "$work/out"

@@ -240,3 +240,37 @@ fn cli_reports_invalid_utf8_deep_in_a_streamed_file_at_its_absolute_offset() {
     assert!(stderr.contains("invalid UTF-8 at byte 1103"), "{stderr}");
     assert!(!out_path.exists(), "no partial output file");
 }
+
+#[test]
+fn cli_text_format_with_a_streamed_and_a_small_file_keeps_the_document_order() {
+    // Without cleaning, documents do not interact: the streamed big file then the small one
+    // give the same text output as both read whole, a blank line between the documents.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, generated()).unwrap();
+    let small = dir.path().join("small.txt");
+    std::fs::write(&small, "Premier document. Fin.\n").unwrap();
+    let run = |extra: &[&str]| {
+        let out = Command::cargo_bin("trame")
+            .unwrap()
+            .args(["segment", "--no-clean"])
+            .args(extra)
+            .arg(&big)
+            .arg(&small)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let streamed = run(&["--stream-chunk-size", "1000"]);
+    assert!(
+        streamed.ends_with("\n\nPremier document.\nFin.\n"),
+        "{}",
+        &streamed[streamed.len() - 80..]
+    );
+    assert_eq!(streamed, run(&[]));
+}
