@@ -14,6 +14,7 @@ pub mod input;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
+pub mod stream;
 pub mod tbx;
 pub mod terms;
 pub mod tmx;

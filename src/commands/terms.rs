@@ -1,6 +1,7 @@
 //! `trame terms`: find glossary terms in French texts, with their English equivalents.
 
 use std::path::PathBuf;
+use trame::stream::Input;
 use trame::terms::{self, report, Document, Format, MatchOptions, Matcher};
 
 /// Output format of `trame terms`.
@@ -43,6 +44,10 @@ pub struct Args {
     /// Write to FILE instead of stdout (atomically).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Inputs larger than this many bytes are streamed in chunks of this size (default: inputs
+    /// over 32 MB, in 8 MB chunks). For tests and tuning.
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub stream_chunk_size: Option<usize>,
 }
 
 /// Runs `trame terms`.
@@ -76,10 +81,41 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ..MatchOptions::default()
     };
     let matcher = Matcher::try_new(&glossary, options)?;
-    let sources = files
+    let (threshold, chunk_size) = match args.stream_chunk_size {
+        Some(n) => (n as u64, n),
+        None => (trame::stream::STREAM_THRESHOLD, trame::stream::CHUNK_SIZE),
+    };
+    let mut inputs = files
         .iter()
-        .map(|f| trame::input::read_source(f, encoding))
+        .map(|f| trame::stream::open(f, encoding, threshold, chunk_size))
         .collect::<Result<Vec<_>, _>>()?;
+    let format = match args.format {
+        OutputFormat::Jsonl => Format::Jsonl,
+        OutputFormat::Tsv => Format::Tsv,
+        OutputFormat::Text => Format::Text,
+    };
+    if inputs.iter().any(|i| matches!(i, Input::Chunks(_))) {
+        // A large input: searched and written chunk by chunk (trame::terms::stream).
+        trame::output::write_output(args.output.as_deref(), |w| {
+            terms::stream::write_inputs(
+                &matcher,
+                &glossary,
+                &mut inputs,
+                !args.no_clean,
+                format,
+                args.summary,
+                w,
+            )
+        })?;
+        return Ok(());
+    }
+    let sources: Vec<_> = inputs
+        .into_iter()
+        .filter_map(|i| match i {
+            Input::Whole(s) => Some(s),
+            Input::Chunks(_) => None,
+        })
+        .collect();
     let docs: Vec<Document<'_>> = sources
         .iter()
         .map(|s| Document {
@@ -88,11 +124,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         })
         .collect();
     let records = terms::find_in_documents(&matcher, &glossary, &docs, !args.no_clean);
-    let format = match args.format {
-        OutputFormat::Jsonl => Format::Jsonl,
-        OutputFormat::Tsv => Format::Tsv,
-        OutputFormat::Text => Format::Text,
-    };
     trame::output::write_output(args.output.as_deref(), |w| {
         if args.summary {
             report::write_summary(&report::summarize(&records, &glossary), format, w)

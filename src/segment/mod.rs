@@ -29,6 +29,7 @@ pub mod java_regex;
 pub mod offsets;
 mod prefilter;
 pub mod srx;
+pub mod stream;
 
 use crate::clean::CleanText;
 use crate::error::{Error, Result};

@@ -48,4 +48,5 @@ pub struct Occurrence {
 }
 
 pub mod report;
+pub mod stream;
 pub use report::{find_in_documents, Document, Format, TermRecord};
