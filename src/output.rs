@@ -1,7 +1,9 @@
 //! Writing output: atomically to a file (temp file in the same directory, then rename), or to stdout.
 //!
 //! A failed run never leaves a partial or truncated output file: the target is replaced only once
-//! everything was written and flushed.
+//! everything was written and flushed. Targets that are not regular files (`/dev/null`, a named
+//! pipe, a terminal) cannot be replaced and hold no earlier content to protect: they are written
+//! directly.
 
 use crate::error::{Error, Result};
 use std::io::{BufWriter, Write};
@@ -24,6 +26,15 @@ where
             shown,
             "is a directory, expected a file path",
         ));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io(&shown, e))?;
+        let mut out = BufWriter::new(file);
+        write(&mut out)?;
+        return out.flush().map_err(|e| Error::io(&shown, e));
     }
     let tmp = tempfile::Builder::new()
         .prefix(".trame-")
@@ -124,6 +135,17 @@ mod tests {
         write_atomic(&old, |_| Ok(())).unwrap();
         let mode = std::fs::metadata(&old).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place_not_replaced() {
+        write_atomic(Path::new("/dev/null"), |w| {
+            w.write_all(b"discarded").map_err(write_err("/dev/null"))
+        })
+        .unwrap();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null must still be a device");
     }
 
     #[test]
