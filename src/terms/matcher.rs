@@ -16,7 +16,9 @@ use super::table::Vocab;
 use super::{MatchKind, Occurrence};
 use crate::error::{Error, Result};
 use crate::glossary::{Gender, Glossary, Number, PartOfSpeech, TermType};
-use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind as AcMatchKind, StartKind};
+use std::collections::hash_map::Entry as MapEntry;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -89,6 +91,10 @@ struct TokenAutomaton {
     automaton: Option<AhoCorasick>,
     /// Pattern index (in the caller's list) of each automaton pattern.
     pattern_of: Vec<u32>,
+    /// Whether some pattern starts with each token id (the cheap test before a search).
+    starts: Vec<bool>,
+    /// Length in bytes of the longest encoded pattern.
+    longest: usize,
     /// Id in the fuzzy index of each token id.
     fuzzy_ids: Vec<u32>,
     /// Mark of each token id for the English screen (`context::MARK_…`).
@@ -101,18 +107,35 @@ impl TokenAutomaton {
     fn build(patterns: &[String]) -> Result<Self> {
         let mut t = TokenAutomaton::default();
         let mut encoded: Vec<Vec<u8>> = Vec::with_capacity(patterns.len());
+        let mut seen: HashMap<Vec<u8>, usize> = HashMap::with_capacity(patterns.len());
         for (pi, pattern) in patterns.iter().enumerate() {
             let mut bytes = Vec::new();
-            for tok in pattern
+            let tokens = pattern
                 .trim_matches(' ')
                 .split("  ")
-                .filter(|t| !t.is_empty())
-            {
-                encode_token(t.vocab.insert(tok.as_bytes()), &mut bytes);
+                .filter(|t| !t.is_empty());
+            for (k, tok) in tokens.enumerate() {
+                let id = t.vocab.insert(tok.as_bytes());
+                if k == 0 {
+                    if t.starts.len() <= id as usize {
+                        t.starts.resize(id as usize + 1, false);
+                    }
+                    t.starts[id as usize] = true;
+                }
+                encode_token(id, &mut bytes);
             }
-            if !bytes.is_empty() {
-                encoded.push(bytes);
-                t.pattern_of.push(pi as u32);
+            if bytes.is_empty() {
+                continue;
+            }
+            // Patterns that differ only in separators are the same token sequence: the last
+            // one given wins, as the builder orders patterns by priority.
+            match seen.entry(bytes) {
+                MapEntry::Occupied(e) => t.pattern_of[*e.get()] = pi as u32,
+                MapEntry::Vacant(e) => {
+                    encoded.push(e.key().clone());
+                    e.insert(t.pattern_of.len());
+                    t.pattern_of.push(pi as u32);
+                }
             }
         }
         for (token, mark) in context::marked_tokens() {
@@ -132,9 +155,11 @@ impl TokenAutomaton {
                 ),
             ));
         }
+        t.longest = encoded.iter().map(Vec::len).max().unwrap_or(0);
         if !encoded.is_empty() {
             let automaton = AhoCorasick::builder()
                 .match_kind(AcMatchKind::Standard)
+                .start_kind(StartKind::Anchored)
                 .build(&encoded)
                 .map_err(|e| Error::invalid("<glossary>", format!("term automaton: {e}")))?;
             t.automaton = Some(automaton);
@@ -151,26 +176,48 @@ impl TokenAutomaton {
         }
     }
 
-    /// Every pattern occurrence in `list` as `(first token, end token, pattern)`, sorted by
-    /// first token, then shortest first: what the scan needs to try longest-first at each place.
-    fn candidates(&self, list: &[Token], stream: &mut Vec<u8>, out: &mut Vec<(u32, u32, u32)>) {
-        out.clear();
-        let Some(automaton) = &self.automaton else {
-            return;
-        };
+    /// Encodes the tokens of a chunk as the id stream the automaton runs over.
+    fn encode(&self, list: &[Token], stream: &mut Vec<u8>) {
         stream.clear();
         stream.reserve(list.len() * TOKEN_BYTES);
         for t in list {
             encode_token(if t.id == NONE { MAX_VOCAB } else { t.id }, stream);
         }
-        for m in automaton.find_overlapping_iter(stream.as_slice()) {
+    }
+
+    /// The patterns that match from token `i` on, as `(pattern, end token)`, shortest first:
+    /// an anchored overlapping search of the id stream, tried only where a pattern can start.
+    fn starting_at(&self, stream: &[u8], list: &[Token], i: usize, out: &mut Vec<(u32, usize)>) {
+        out.clear();
+        let (Some(automaton), Some(token)) = (&self.automaton, list.get(i)) else {
+            return;
+        };
+        if token.id == NONE || !self.starts.get(token.id as usize).copied().unwrap_or(false) {
+            return;
+        }
+        // Anchored overlapping searches can go on to matches that start later once one match
+        // was reported, so the span is bounded by the longest pattern and later starts are
+        // filtered out.
+        let start = i * TOKEN_BYTES;
+        let end = stream.len().min(start + self.longest);
+        let input = Input::new(stream).span(start..end).anchored(Anchored::Yes);
+        let mut state = OverlappingState::start();
+        loop {
+            if automaton
+                .try_find_overlapping(input.clone(), &mut state)
+                .is_err()
+            {
+                return;
+            }
+            let Some(m) = state.get_match() else { return };
+            if m.start() != start {
+                continue;
+            }
             out.push((
-                (m.start() / TOKEN_BYTES) as u32,
-                (m.end() / TOKEN_BYTES) as u32,
                 self.pattern_of[m.pattern().as_usize()],
+                m.end() / TOKEN_BYTES,
             ));
         }
-        out.sort_unstable_by_key(|&(start, end, _)| (start, end));
     }
 }
 
@@ -347,7 +394,6 @@ impl Matcher {
             toks,
             covered,
             stream,
-            candidates,
             terminals,
             ftoks,
             fcovered,
@@ -371,8 +417,8 @@ impl Matcher {
             list: &toks.list,
             hints,
         };
-        self.automaton.candidates(&toks.list, stream, candidates);
-        self.scan_chunk(text, &cx, candidates, out, covered, terminals);
+        self.automaton.encode(&toks.list, stream);
+        self.scan_chunk(text, &cx, stream, out, covered, terminals);
         if self.options.fuzzy && !self.fuzzy.is_empty() {
             ftoks.clear();
             ftoks.extend(toks.list.iter().map(|t| {
@@ -417,25 +463,15 @@ impl Matcher {
         &self,
         text: &str,
         cx: &ChunkContext,
-        candidates: &[(u32, u32, u32)],
+        stream: &[u8],
         out: &mut Vec<Occurrence>,
         covered: &mut Vec<(usize, usize)>,
         terminals: &mut Vec<(u32, usize)>,
     ) {
-        let mut c = 0;
         let (base, list, hints) = (cx.base, cx.list, cx.hints);
         let mut i = 0;
         while i < list.len() {
-            // The patterns starting at token `i`, shortest first.
-            while c < candidates.len() && (candidates[c].0 as usize) < i {
-                c += 1;
-            }
-            terminals.clear();
-            let mut k = c;
-            while k < candidates.len() && candidates[k].0 as usize == i {
-                terminals.push((candidates[k].2, candidates[k].1 as usize));
-                k += 1;
-            }
+            self.automaton.starting_at(stream, list, i, terminals);
             let Some(&(_, longest)) = terminals.last() else {
                 i += 1;
                 continue;
@@ -529,7 +565,6 @@ struct Scratch {
     toks: Tokens,
     covered: Vec<(usize, usize)>,
     stream: Vec<u8>,
-    candidates: Vec<(u32, u32, u32)>,
     terminals: Vec<(u32, usize)>,
     ftoks: Vec<(usize, usize, u32)>,
     fcovered: Vec<(usize, usize)>,
