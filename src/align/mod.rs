@@ -465,6 +465,9 @@ struct Scorer<'a> {
     tgt_sum: Vec<f32>,
     owner_s: Vec<[f32; 3]>,
     owner_t: Vec<[f32; 3]>,
+    /// Flat positions with a non-zero sum.
+    touched_s: Vec<u32>,
+    touched_t: Vec<u32>,
 }
 
 impl<'a> Scorer<'a> {
@@ -479,6 +482,8 @@ impl<'a> Scorer<'a> {
             tgt_sum: Vec::new(),
             owner_s: Vec::new(),
             owner_t: Vec::new(),
+            touched_s: Vec::new(),
+            touched_t: Vec::new(),
             penalty: (1.0 - lambda).ln(),
         }
     }
@@ -572,6 +577,10 @@ impl<'a> Scorer<'a> {
         src_sum.resize(src_words, 0.0);
         tgt_sum.clear();
         tgt_sum.resize(tgt_words, 0.0);
+        let mut touched_s = std::mem::take(&mut self.touched_s);
+        let mut touched_t = std::mem::take(&mut self.touched_t);
+        touched_s.clear();
+        touched_t.clear();
         for a in a0..a1 {
             for b in b0..b1 {
                 let Some(pv) = self.cache.get(&(a, b)) else {
@@ -585,35 +594,38 @@ impl<'a> Scorer<'a> {
                     {
                         continue;
                     }
+                    if tgt_sum[et] == 0.0 {
+                        touched_t.push(et as u32);
+                    }
+                    if src_sum[fs] == 0.0 {
+                        touched_s.push(fs as u32);
+                    }
                     tgt_sum[et] += fw;
                     src_sum[fs] += bw;
                 }
             }
         }
         // Unlinked words all cost the same penalty; only linked words need a logarithm.
-        let mut score = 0.0;
-        for b in b0..b1 {
-            let sent = &self.doc.tgt[b];
-            let mut own = self.penalty * sent.toks.len() as f64;
-            for (p, &tok) in sent.toks.iter().enumerate() {
-                let v = tgt_sum[tgt_off[b - b0] + p];
-                if v > 0.0 {
-                    own += self.word(v * norm_t, self.ctx.inv_tgt[tok as usize]) - self.penalty;
-                }
-            }
-            score += own;
+        let mut score = self.penalty * (src_words + tgt_words) as f64;
+        // The sentence (index in the bead) and token of a flat position.
+        let locate = |off: &[usize; 4], n: usize, x: usize| {
+            let k = (1..n).take_while(|&k| off[k] <= x).count();
+            (k, x - off[k])
+        };
+        for &x in &touched_t {
+            let (k, p) = locate(&tgt_off, nt, x as usize);
+            let tok = self.doc.tgt[b0 + k].toks[p];
+            score += self.word(tgt_sum[x as usize] * norm_t, self.ctx.inv_tgt[tok as usize])
+                - self.penalty;
         }
-        for a in a0..a1 {
-            let sent = &self.doc.src[a];
-            let mut own = self.penalty * sent.toks.len() as f64;
-            for (p, &tok) in sent.toks.iter().enumerate() {
-                let v = src_sum[src_off[a - a0] + p];
-                if v > 0.0 {
-                    own += self.word(v * norm_s, self.ctx.inv_src[tok as usize]) - self.penalty;
-                }
-            }
-            score += own;
+        for &x in &touched_s {
+            let (k, p) = locate(&src_off, ns, x as usize);
+            let tok = self.doc.src[a0 + k].toks[p];
+            score += self.word(src_sum[x as usize] * norm_s, self.ctx.inv_src[tok as usize])
+                - self.penalty;
         }
+        self.touched_s = touched_s;
+        self.touched_t = touched_t;
         self.owner_s = owner_s;
         self.owner_t = owner_t;
         self.src_sum = src_sum;
