@@ -411,7 +411,9 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Prepared {
 /// word of `b`, as `(position in a, position in b, t(e|f), t(f|e))`. Per-word sums over the
 /// sentences of a bead give Model 1's scores; unlinked words are implicit zeros.
 struct PairVec {
+    /// Anchor links first (`links[..anchors]`), then the others.
     links: Vec<(u32, u32, f32, f32, bool)>,
+    anchors: usize,
 }
 
 fn pair_vec(lex: &Lexicon, s: &Sent, t: &Sent) -> PairVec {
@@ -431,7 +433,9 @@ fn pair_vec(lex: &Lexicon, s: &Sent, t: &Sent) -> PairVec {
             }
         }
     }
-    PairVec { links }
+    links.sort_by_key(|l| !l.4);
+    let anchors = links.iter().take_while(|l| l.4).count();
+    PairVec { links, anchors }
 }
 
 /// Fast hasher for the `(a, b)` cache keys (no need for DoS resistance here).
@@ -536,22 +540,23 @@ impl<'a> Scorer<'a> {
         let mut owner_t = std::mem::take(&mut self.owner_t);
         owner_s.clear();
         owner_t.clear();
-        if nt > 1 {
-            owner_s.resize(src_words, [0.0; 3]);
-        }
-        if ns > 1 {
-            owner_t.resize(tgt_words, [0.0; 3]);
-        }
-        if ns > 1 || nt > 1 {
+        let shared = (ns > 1 || nt > 1)
+            && (a0..a1).any(|a| {
+                (b0..b1).any(|b| self.cache.get(&(a, b)).is_some_and(|pv| pv.anchors > 0))
+            });
+        if shared {
+            if nt > 1 {
+                owner_s.resize(src_words, [0.0; 3]);
+            }
+            if ns > 1 {
+                owner_t.resize(tgt_words, [0.0; 3]);
+            }
             for a in a0..a1 {
                 for b in b0..b1 {
                     let Some(pv) = self.cache.get(&(a, b)) else {
                         continue;
                     };
-                    for &(pf, pe, fw, bw, anchor) in &pv.links {
-                        if !anchor {
-                            continue;
-                        }
+                    for &(pf, pe, fw, bw, _) in &pv.links[..pv.anchors] {
                         if nt > 1 {
                             owner_s[src_off[a - a0] + pf as usize][b - b0] += fw + bw;
                         }
@@ -589,19 +594,24 @@ impl<'a> Scorer<'a> {
                 for &(pf, pe, fw, bw, anchor) in &pv.links {
                     let (fs, et) = (src_off[a - a0] + pf as usize, tgt_off[b - b0] + pe as usize);
                     if anchor
+                        && shared
                         && ((nt > 1 && argmax(&owner_s[fs]) != b - b0)
                             || (ns > 1 && argmax(&owner_t[et]) != a - a0))
                     {
                         continue;
                     }
-                    if tgt_sum[et] == 0.0 {
-                        touched_t.push(et as u32);
+                    if fw > 0.0 {
+                        if tgt_sum[et] == 0.0 {
+                            touched_t.push(et as u32);
+                        }
+                        tgt_sum[et] += fw;
                     }
-                    if src_sum[fs] == 0.0 {
-                        touched_s.push(fs as u32);
+                    if bw > 0.0 {
+                        if src_sum[fs] == 0.0 {
+                            touched_s.push(fs as u32);
+                        }
+                        src_sum[fs] += bw;
                     }
-                    tgt_sum[et] += fw;
-                    src_sum[fs] += bw;
                 }
             }
         }
