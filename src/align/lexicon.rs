@@ -82,6 +82,10 @@ pub struct Link {
     pub fwd: f32,
     /// `t(f|e)`: how well the target word predicts the source word.
     pub bwd: f32,
+    /// The two words are the same name, number, acronym or glossary / dictionary anchor
+    /// (not a learnt translation): strong evidence that is not shared out (see the aligner's
+    /// lexical score).
+    pub anchor: bool,
 }
 
 /// Translation table: for every source word id, its links (sorted by target id, unique).
@@ -100,6 +104,16 @@ impl Lexicon {
 
     /// Adds or strengthens (maximum of both values) the link `src`→`tgt`.
     pub fn add(&mut self, src: u32, tgt: u32, fwd: f32, bwd: f32) {
+        self.insert(src, tgt, fwd, bwd, false);
+    }
+
+    /// Like [`Lexicon::add`], and marks the link as an anchor (identical name, number,
+    /// acronym, glossary term).
+    pub fn add_anchor(&mut self, src: u32, tgt: u32, fwd: f32, bwd: f32) {
+        self.insert(src, tgt, fwd, bwd, true);
+    }
+
+    fn insert(&mut self, src: u32, tgt: u32, fwd: f32, bwd: f32, anchor: bool) {
         let Some(list) = self.links.get_mut(src as usize) else {
             return;
         };
@@ -107,8 +121,17 @@ impl Lexicon {
             Ok(k) => {
                 list[k].fwd = list[k].fwd.max(fwd);
                 list[k].bwd = list[k].bwd.max(bwd);
+                list[k].anchor |= anchor;
             }
-            Err(k) => list.insert(k, Link { tgt, fwd, bwd }),
+            Err(k) => list.insert(
+                k,
+                Link {
+                    tgt,
+                    fwd,
+                    bwd,
+                    anchor,
+                },
+            ),
         }
     }
 
@@ -232,23 +255,23 @@ pub fn add_cognates(lex: &mut Lexicon, src: &Vocab, tgt: &Vocab) {
             for &tid in &tgt_acronyms {
                 if let Some(sim) = cognate(sw, tgt.word(tid)) {
                     let p = IDENTICAL * sim;
-                    lex.add(sid, tid, p, p);
+                    lex.add_anchor(sid, tid, p, p);
                 }
             }
             if let Some(tid) = tgt.get(core) {
-                lex.add(sid, tid, IDENTICAL, IDENTICAL);
+                lex.add_anchor(sid, tid, IDENTICAL, IDENTICAL);
             }
             continue;
         }
         if let Some(tid) = tgt.get(&format!("{ACRONYM_MARK}{sw}")) {
             if sw.chars().count() >= 2 {
-                lex.add(sid, tid, IDENTICAL, IDENTICAL);
+                lex.add_anchor(sid, tid, IDENTICAL, IDENTICAL);
             }
         }
         if let Some(tid) = tgt.get(sw) {
             if let Some(sim) = cognate(sw, sw) {
                 let p = IDENTICAL * sim;
-                lex.add(sid, tid, p, p);
+                lex.add_anchor(sid, tid, p, p);
             }
         }
         if is_pseudo(sw) || is_number(sw) || sw.chars().count() < 5 {
@@ -303,12 +326,14 @@ mod tests {
                 Link {
                     tgt: 3,
                     fwd: 0.4,
-                    bwd: 0.4
+                    bwd: 0.4,
+                    anchor: false
                 },
                 Link {
                     tgt: 5,
                     fwd: 0.2,
-                    bwd: 0.3
+                    bwd: 0.3,
+                    anchor: false
                 }
             ]
         );

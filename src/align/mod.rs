@@ -13,6 +13,11 @@
 //! 5. Pass 2 re-aligns with the enriched table; each bead's confidence is its posterior
 //!    probability (forward–backward), halved for beads with an empty side.
 //!
+//! In a bead with several sentences on one side, each anchor word of the other side (a shared
+//! name, number, acronym, glossary term) counts for one of them only, so a sentence that merely
+//! repeats its neighbour's names gains nothing by joining the bead and stands alone (1-1 + 0-1
+//! rather than 1-2).
+//!
 //! Long inputs first get a cheap length-only pass in a diagonal band; the lexical passes then run
 //! in a narrow band around that path, widened wherever the best path touches the band's edge, so
 //! time and memory grow linearly with the number of sentences.
@@ -402,19 +407,18 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Prepared {
     }
 }
 
-/// Per sentence pair (a, b), sparse: for each word `e` of `b` with a link into `a`,
-/// `Σ_{f∈a} t(e|f)`; for each word `f` of `a` with a link into `b`, `Σ_{e∈b} t(f|e)`. Sums add
-/// up over the sentences of a bead, as Model 1 needs; unlinked words are implicit zeros.
+/// Per sentence pair (a, b), sparse: every translation-table link between a word of `a` and a
+/// word of `b`, as `(position in a, position in b, t(e|f), t(f|e))`. Per-word sums over the
+/// sentences of a bead give Model 1's scores; unlinked words are implicit zeros.
 struct PairVec {
-    tgt: Vec<(u32, f32)>,
-    src: Vec<(u32, f32)>,
+    /// Anchor links first (`links[..anchors]`), then the others.
+    links: Vec<(u32, u32, f32, f32, bool)>,
+    anchors: usize,
 }
 
 fn pair_vec(lex: &Lexicon, s: &Sent, t: &Sent) -> PairVec {
-    let mut tgt: Vec<(u32, f32)> = Vec::new();
-    let mut src: Vec<(u32, f32)> = Vec::new();
+    let mut links: Vec<(u32, u32, f32, f32, bool)> = Vec::new();
     for (pf, &f) in s.toks.iter().enumerate() {
-        let mut src_sum = 0.0f32;
         for l in lex.links(f) {
             let (w, bit) = bloom_bit(l.tgt);
             if t.bloom[w] & bit == 0 {
@@ -425,15 +429,13 @@ fn pair_vec(lex: &Lexicon, s: &Sent, t: &Sent) -> PairVec {
                 if id != l.tgt {
                     break;
                 }
-                tgt.push((pe, l.fwd));
-                src_sum += l.bwd;
+                links.push((pf as u32, pe, l.fwd, l.bwd, l.anchor));
             }
         }
-        if src_sum > 0.0 {
-            src.push((pf as u32, src_sum));
-        }
     }
-    PairVec { tgt, src }
+    links.sort_by_key(|l| !l.4);
+    let anchors = links.iter().take_while(|l| l.4).count();
+    PairVec { links, anchors }
 }
 
 /// Fast hasher for the `(a, b)` cache keys (no need for DoS resistance here).
@@ -462,9 +464,14 @@ struct Scorer<'a> {
     cache: PairCache,
     row: usize,
     penalty: f64,
-    /// Scratch sums, one per word of the sentence being scored.
-    scratch: Vec<f32>,
-    touched: Vec<u32>,
+    /// Scratch: per-word link sums and owner strengths of the bead being scored.
+    src_sum: Vec<f32>,
+    tgt_sum: Vec<f32>,
+    owner_s: Vec<[f32; 3]>,
+    owner_t: Vec<[f32; 3]>,
+    /// Flat positions with a non-zero sum.
+    touched_s: Vec<u32>,
+    touched_t: Vec<u32>,
 }
 
 impl<'a> Scorer<'a> {
@@ -475,8 +482,12 @@ impl<'a> Scorer<'a> {
             ctx,
             cache: PairCache::default(),
             row: 0,
-            scratch: Vec::new(),
-            touched: Vec::new(),
+            src_sum: Vec::new(),
+            tgt_sum: Vec::new(),
+            owner_s: Vec::new(),
+            owner_t: Vec::new(),
+            touched_s: Vec::new(),
+            touched_t: Vec::new(),
             penalty: (1.0 - lambda).ln(),
         }
     }
@@ -491,6 +502,14 @@ impl<'a> Scorer<'a> {
             .min(self.ctx.opts.params.word_cap)
     }
 
+    /// Model 1 log-likelihood ratio of the bead `a0..a1` × `b0..b1` against the unigram
+    /// background, both directions.
+    ///
+    /// In a bead with several sentences on one side, every word of the other side is explained
+    /// by one of them only: the one whose words link to it most strongly (a sentence-level
+    /// fertility constraint). Without it a sentence repeating the names of its neighbour
+    /// (`IOM and UNHCR have worked together…` after a sentence about IOM and UNHCR) earns the
+    /// same evidence a second time and is absorbed into the bead instead of standing alone.
     fn lexical(&mut self, a0: usize, a1: usize, b0: usize, b1: usize) -> f64 {
         for a in a0..a1 {
             for b in b0..b1 {
@@ -500,61 +519,127 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
+        // Token offsets of each sentence of the bead in the flat scratch arrays.
+        let mut src_off = [0usize; 4];
+        let mut tgt_off = [0usize; 4];
+        for a in a0..a1 {
+            src_off[a - a0 + 1] = src_off[a - a0] + self.doc.src[a].toks.len();
+        }
+        for b in b0..b1 {
+            tgt_off[b - b0 + 1] = tgt_off[b - b0] + self.doc.tgt[b].toks.len();
+        }
+        let (ns, nt) = (a1 - a0, b1 - b0);
+        let (src_words, tgt_words) = (src_off[ns], tgt_off[nt]);
         // Model 1: a word is generated by a uniformly chosen word of the other side (+ NULL).
-        let src_words: usize = (a0..a1).map(|a| self.doc.src[a].toks.len()).sum();
-        let tgt_words: usize = (b0..b1).map(|b| self.doc.tgt[b].toks.len()).sum();
         let (norm_t, norm_s) = (
             1.0 / (src_words as f32 + 1.0),
             1.0 / (tgt_words as f32 + 1.0),
         );
+        // Owners: for each word, the sentence of the other side that links to it most.
+        let mut owner_s = std::mem::take(&mut self.owner_s);
+        let mut owner_t = std::mem::take(&mut self.owner_t);
+        owner_s.clear();
+        owner_t.clear();
+        let shared = (ns > 1 || nt > 1)
+            && (a0..a1).any(|a| {
+                (b0..b1).any(|b| self.cache.get(&(a, b)).is_some_and(|pv| pv.anchors > 0))
+            });
+        if shared {
+            if nt > 1 {
+                owner_s.resize(src_words, [0.0; 3]);
+            }
+            if ns > 1 {
+                owner_t.resize(tgt_words, [0.0; 3]);
+            }
+            for a in a0..a1 {
+                for b in b0..b1 {
+                    let Some(pv) = self.cache.get(&(a, b)) else {
+                        continue;
+                    };
+                    for &(pf, pe, fw, bw, _) in &pv.links[..pv.anchors] {
+                        if nt > 1 {
+                            owner_s[src_off[a - a0] + pf as usize][b - b0] += fw + bw;
+                        }
+                        if ns > 1 {
+                            owner_t[tgt_off[b - b0] + pe as usize][a - a0] += fw + bw;
+                        }
+                    }
+                }
+            }
+        }
+        let argmax = |v: &[f32; 3]| {
+            let mut k = 0;
+            for x in 1..3 {
+                if v[x] > v[k] {
+                    k = x;
+                }
+            }
+            k
+        };
+        let mut src_sum = std::mem::take(&mut self.src_sum);
+        let mut tgt_sum = std::mem::take(&mut self.tgt_sum);
+        src_sum.clear();
+        src_sum.resize(src_words, 0.0);
+        tgt_sum.clear();
+        tgt_sum.resize(tgt_words, 0.0);
+        let mut touched_s = std::mem::take(&mut self.touched_s);
+        let mut touched_t = std::mem::take(&mut self.touched_t);
+        touched_s.clear();
+        touched_t.clear();
+        for a in a0..a1 {
+            for b in b0..b1 {
+                let Some(pv) = self.cache.get(&(a, b)) else {
+                    continue;
+                };
+                for &(pf, pe, fw, bw, anchor) in &pv.links {
+                    let (fs, et) = (src_off[a - a0] + pf as usize, tgt_off[b - b0] + pe as usize);
+                    if anchor
+                        && shared
+                        && ((nt > 1 && argmax(&owner_s[fs]) != b - b0)
+                            || (ns > 1 && argmax(&owner_t[et]) != a - a0))
+                    {
+                        continue;
+                    }
+                    if fw > 0.0 {
+                        if tgt_sum[et] == 0.0 {
+                            touched_t.push(et as u32);
+                        }
+                        tgt_sum[et] += fw;
+                    }
+                    if bw > 0.0 {
+                        if src_sum[fs] == 0.0 {
+                            touched_s.push(fs as u32);
+                        }
+                        src_sum[fs] += bw;
+                    }
+                }
+            }
+        }
         // Unlinked words all cost the same penalty; only linked words need a logarithm.
         let mut score = self.penalty * (src_words + tgt_words) as f64;
-        let mut scratch = std::mem::take(&mut self.scratch);
-        let mut touched = std::mem::take(&mut self.touched);
-        for b in b0..b1 {
-            let sent = &self.doc.tgt[b];
-            scratch.clear();
-            scratch.resize(sent.toks.len(), 0.0);
-            touched.clear();
-            for a in a0..a1 {
-                if let Some(pv) = self.cache.get(&(a, b)) {
-                    for &(p, v) in &pv.tgt {
-                        if scratch[p as usize] == 0.0 {
-                            touched.push(p);
-                        }
-                        scratch[p as usize] += v;
-                    }
-                }
-            }
-            for &p in &touched {
-                let tok = sent.toks[p as usize];
-                score += self.word(scratch[p as usize] * norm_t, self.ctx.inv_tgt[tok as usize])
-                    - self.penalty;
-            }
+        // The sentence (index in the bead) and token of a flat position.
+        let locate = |off: &[usize; 4], n: usize, x: usize| {
+            let k = (1..n).take_while(|&k| off[k] <= x).count();
+            (k, x - off[k])
+        };
+        for &x in &touched_t {
+            let (k, p) = locate(&tgt_off, nt, x as usize);
+            let tok = self.doc.tgt[b0 + k].toks[p];
+            score += self.word(tgt_sum[x as usize] * norm_t, self.ctx.inv_tgt[tok as usize])
+                - self.penalty;
         }
-        for a in a0..a1 {
-            let sent = &self.doc.src[a];
-            scratch.clear();
-            scratch.resize(sent.toks.len(), 0.0);
-            touched.clear();
-            for b in b0..b1 {
-                if let Some(pv) = self.cache.get(&(a, b)) {
-                    for &(p, v) in &pv.src {
-                        if scratch[p as usize] == 0.0 {
-                            touched.push(p);
-                        }
-                        scratch[p as usize] += v;
-                    }
-                }
-            }
-            for &p in &touched {
-                let tok = sent.toks[p as usize];
-                score += self.word(scratch[p as usize] * norm_s, self.ctx.inv_src[tok as usize])
-                    - self.penalty;
-            }
+        for &x in &touched_s {
+            let (k, p) = locate(&src_off, ns, x as usize);
+            let tok = self.doc.src[a0 + k].toks[p];
+            score += self.word(src_sum[x as usize] * norm_s, self.ctx.inv_src[tok as usize])
+                - self.penalty;
         }
-        self.scratch = scratch;
-        self.touched = touched;
+        self.touched_s = touched_s;
+        self.touched_t = touched_t;
+        self.owner_s = owner_s;
+        self.owner_t = owner_t;
+        self.src_sum = src_sum;
+        self.tgt_sum = tgt_sum;
         score
     }
 
@@ -693,6 +778,40 @@ fn to_beads(steps: &[Step], post: &[f64], doc: &TokDoc) -> Vec<Bead> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lexical score of the bead `src[a0..a1]` × `tgt[b0..b1]` with the table that needs no
+    /// training (identical words, acronyms, numbers).
+    fn bead_score(src: &[&str], tgt: &[&str], a: (usize, usize), b: (usize, usize)) -> f64 {
+        let opts = AlignOptions::default();
+        let p = prepare(&[(src, tgt)], &opts);
+        let ctx = Context {
+            lex: &p.lexicon,
+            inv_src: &p.inv_src,
+            inv_tgt: &p.inv_tgt,
+            opts: &opts,
+        };
+        let mut scorer = Scorer::new(&p.docs[0], &ctx);
+        scorer.lexical(a.0, a.1, b.0, b.1)
+    }
+
+    #[test]
+    fn a_sentence_repeating_its_neighbours_anchors_earns_nothing() {
+        let fr = ["L’OIM et le HCR ont signé l’accord à Lima en 2006."];
+        let en = [
+            "IOM and UNHCR signed the agreement in Lima in 2006.",
+            "IOM and UNHCR welcomed Lima.",
+        ];
+        // The second English sentence's names are all explained by the first one already:
+        // merging it only adds unexplained words.
+        assert!(bead_score(&fr, &en, (0, 1), (0, 2)) < bead_score(&fr, &en, (0, 1), (0, 1)));
+        // With an anchor of its own (the year), it adds evidence and the merge pays.
+        let fr2 = ["L’OIM et le HCR ont signé l’accord à Lima, puis en 2006 à Quito."];
+        let en2 = [
+            "IOM and UNHCR signed the agreement in Lima.",
+            "They signed it again in Quito in 2006.",
+        ];
+        assert!(bead_score(&fr2, &en2, (0, 1), (0, 2)) > bead_score(&fr2, &en2, (0, 1), (0, 1)));
+    }
 
     #[test]
     fn empty_sides() {
