@@ -140,6 +140,10 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_device_is_written_in_place_not_replaced() {
+        if std::fs::metadata("/dev/null").map_or(true, |m| m.is_file()) {
+            eprintln!("skipped: /dev/null is not a device on this machine");
+            return;
+        }
         write_atomic(Path::new("/dev/null"), |w| {
             w.write_all(b"discarded").map_err(write_err("/dev/null"))
         })
