@@ -713,3 +713,181 @@ fn a_glossary_of_100000_rows_loads() {
     );
     assert_eq!(r.stdout.lines().count(), 3, "{}", r.stdout);
 }
+
+// ---- align, audit, build on hostile inputs ----------------------------------------------------
+
+#[test]
+fn align_refuses_undecodable_sides_and_accepts_empty_ones() {
+    let en = path("crlf.txt");
+    for (file, fragment) in [
+        (
+            "invalid-utf8-middle.txt",
+            "invalid-utf8-middle.txt: invalid UTF-8 at byte 32",
+        ),
+        (
+            "nul-binary.bin",
+            "nul-binary.bin: binary file (NUL byte at byte 7)",
+        ),
+        (
+            "windows-1252.txt",
+            "windows-1252.txt: invalid UTF-8 at byte 14",
+        ),
+    ] {
+        case(&["align", &path(file), &en, "-o", "{o}.tmx"], 1, fragment);
+        case(
+            &["align", &en, &path(file), "--format", "links", "-o", "{o}"],
+            1,
+            fragment,
+        );
+    }
+    // An empty French side: every English sentence is a 0-1 bead, nothing goes into a TMX.
+    let r = case(
+        &["align", &path("empty.txt"), &en, "--format", "links"],
+        0,
+        "",
+    );
+    assert_eq!(r.stdout, "\t0\n\t1\n");
+    let r = case(
+        &[
+            "align",
+            "--presegmented",
+            &en,
+            &path("whitespace-only.txt"),
+            "--format",
+            "links",
+        ],
+        0,
+        "",
+    );
+    assert_eq!(r.stdout, "0\t\n1\t\n");
+    // UTF-16 with BOM on one side, CRLF on the other.
+    case(
+        &["align", &path("utf16le-bom.txt"), &en, "--format", "links"],
+        0,
+        "",
+    );
+}
+
+#[test]
+fn align_handles_wildly_different_lengths() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fr = tmp.path().join("fr.txt");
+    let en = tmp.path().join("en.txt");
+    let long: String = (0..3000)
+        .map(|i| format!("La phrase numéro {i} parle de migration.\n"))
+        .collect();
+    std::fs::write(&fr, long).unwrap();
+    std::fs::write(&en, "Only one sentence here.\nAnd a second one.\n").unwrap();
+    let r = case(
+        &[
+            "align",
+            "--presegmented",
+            &fr.display().to_string(),
+            &en.display().to_string(),
+            "--format",
+            "links",
+        ],
+        0,
+        "",
+    );
+    // Every sentence of both sides appears exactly once.
+    let mut fr_seen = 0;
+    let mut en_seen = 0;
+    for line in r.stdout.lines() {
+        let (f, e) = line.split_once('\t').unwrap();
+        fr_seen += f.split(',').filter(|s| !s.is_empty()).count();
+        en_seen += e.split(',').filter(|s| !s.is_empty()).count();
+    }
+    assert_eq!((fr_seen, en_seen), (3000, 2));
+}
+
+#[test]
+fn audit_reports_bad_glossaries_corpora_and_memories_by_position() {
+    let g = path("glossary-semicolon.csv");
+    case(
+        &[
+            "audit",
+            "-g",
+            &path("glossary-unbalanced-quote.csv"),
+            "-o",
+            "{o}",
+        ],
+        1,
+        "glossary-unbalanced-quote.csv:2:3: unterminated quoted field",
+    );
+    case(
+        &["audit", "-g", &path("tbx-unknown-dialect.tbx"), "-o", "{o}"],
+        1,
+        "unsupported TBX dialect TBX-Klingon",
+    );
+    case(
+        &[
+            "audit",
+            "-g",
+            &g,
+            "--corpus",
+            &path("windows-1252.txt"),
+            "-o",
+            "{o}",
+        ],
+        1,
+        "windows-1252.txt: invalid UTF-8 at byte 14",
+    );
+    case(
+        &["audit", "-g", &g, "--tm", &path("tmx-xxe.tmx"), "-o", "{o}"],
+        1,
+        "tmx-xxe.tmx:8:29: unknown entity `&xxe;`",
+    );
+    case(
+        &[
+            "audit",
+            "-g",
+            &g,
+            "--corpus",
+            &path("empty.txt"),
+            "--format",
+            "jsonl",
+        ],
+        0,
+        "",
+    );
+    case(
+        &[
+            "audit",
+            "-g",
+            &g,
+            "--tm",
+            &path("tmx-empty-body.tmx"),
+            "--format",
+            "jsonl",
+        ],
+        0,
+        "",
+    );
+}
+
+#[test]
+fn build_refuses_folders_without_pairs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().display().to_string();
+    let out = tmp.path().join("out").display().to_string();
+    case(
+        &["build", "--fr", &empty, "--en", &empty, "--out", &out],
+        1,
+        "no French file has an English counterpart",
+    );
+    assert!(!tmp.path().join("out").exists());
+    case(
+        &[
+            "build",
+            "--fr",
+            &path("crlf.txt"),
+            "--en",
+            DIR,
+            "--out",
+            &out,
+        ],
+        1,
+        "crlf.txt",
+    );
+}
