@@ -62,7 +62,7 @@ fn bench_find(c: &mut Criterion) {
 }
 
 /// Cost of each stage: the 10,000-concept glossary over 5 MB with options switched off in turn
-/// (`trie_only`: tokens and trie, no inflection, context or fuzzy pass).
+/// (`trie_only`: tokens and automaton, no inflection, context or fuzzy pass).
 fn bench_parts(c: &mut Criterion) {
     let mut group = c.benchmark_group("terms_parts");
     group
@@ -91,7 +91,7 @@ fn bench_parts(c: &mut Criterion) {
             },
         ),
         (
-            "trie_only",
+            "automaton_only",
             MatchOptions {
                 fuzzy: false,
                 skip_english: false,

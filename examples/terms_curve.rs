@@ -129,7 +129,7 @@ fn parts() {
             },
         ),
         (
-            "trie_only",
+            "automaton_only",
             MatchOptions {
                 fuzzy: false,
                 skip_english: false,
