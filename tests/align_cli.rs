@@ -1,6 +1,8 @@
 //! `trame align` command-line tests.
 
 use assert_cmd::Command;
+
+mod common;
 use predicates::prelude::*;
 
 fn trame() -> Command {
@@ -200,54 +202,6 @@ fn dictionary_phrase_pairs_anchor_beads() {
         ));
 }
 
-/// The conformance checkers of `../shared/tools/conformance/` (as in `tests/conformance.rs`):
-/// missing, or exit 2 ("cannot run here"), skips with a visible message unless
-/// `TRAME_REQUIRE_CONFORMANCE=1`; any other failure fails the test with the checker's report.
-fn conformance_check(checker: &str, file: &std::path::Path, args: &[&str]) {
-    let required = std::env::var("TRAME_REQUIRE_CONFORMANCE").is_ok_and(|v| v == "1");
-    let path = std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/tools/conformance"
-    ))
-    .join(checker);
-    if !path.exists() {
-        assert!(
-            !required,
-            "{checker} not found at {} (TRAME_REQUIRE_CONFORMANCE=1)",
-            path.display()
-        );
-        eprintln!(
-            "SKIPPED conformance check: {checker} not found at {}",
-            path.display()
-        );
-        return;
-    }
-    let out = std::process::Command::new(&path)
-        .arg(file)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot start {checker}: {e}"));
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    match out.status.code() {
-        Some(0) => eprintln!("{report}"),
-        Some(2) => {
-            assert!(
-                !required,
-                "{checker} cannot run (exit 2), TRAME_REQUIRE_CONFORMANCE=1:\n{report}"
-            );
-            eprintln!("SKIPPED conformance check: {checker} cannot run here (exit 2):\n{report}");
-        }
-        code => panic!(
-            "{checker} rejects {} (exit {code:?}):\n{report}",
-            file.display()
-        ),
-    }
-}
-
 #[test]
 fn tmx_of_a_raw_release_pair_with_the_glossary_conforms() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -279,8 +233,8 @@ fn tmx_of_a_raw_release_pair_with_the_glossary_conforms() {
         "{text}"
     );
     assert!(text.contains("<seg>IOM Deputy Director General Attends Cartagena +30"));
-    conformance_check("check-tmx", &tmx, &[]);
-    conformance_check(
+    common::check("check-tmx", &tmx, &[]);
+    common::check(
         "check-omegat",
         &tmx,
         &["--source-lang", "fr", "--target-lang", "en"],

@@ -1,6 +1,8 @@
 //! `trame build` end to end on the bundled fixtures: every output written, valid, and complete.
 
 use assert_cmd::Command;
+
+mod common;
 use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -9,29 +11,6 @@ fn trame() -> Command {
     let mut cmd = Command::cargo_bin("trame").unwrap();
     cmd.current_dir(ROOT);
     cmd
-}
-
-/// Runs a conformance checker on `file`; skips (with a message) when it cannot run, unless
-/// `TRAME_REQUIRE_CONFORMANCE=1`.
-fn conformance(checker: &str, file: &Path) {
-    let path = Path::new(ROOT)
-        .join("../shared/tools/conformance")
-        .join(checker);
-    let required = std::env::var("TRAME_REQUIRE_CONFORMANCE").as_deref() == Ok("1");
-    let output = std::process::Command::new(&path).arg(file).output();
-    match output {
-        Ok(o) if o.status.code() == Some(0) => {}
-        Ok(o) if o.status.code() == Some(1) => panic!(
-            "{checker} rejects {}:\n{}{}",
-            file.display(),
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        ),
-        other => {
-            assert!(!required, "{checker} cannot run: {other:?}");
-            eprintln!("SKIPPED: {checker} cannot run here ({other:?})");
-        }
-    }
 }
 
 #[test]
@@ -113,12 +92,12 @@ fn build_on_the_fixtures_writes_every_output() {
         "IOM Deputy Director General Attends Cartagena +30 Refugee Conference in Brazil"
     ));
 
-    conformance("check-tmx", &out.path().join("memory.tmx"));
-    conformance("check-omegat", &out.path().join("memory.tmx"));
-    conformance("check-tbx", &out.path().join("glossary.tbx"));
-    conformance("check-tbx", &out.path().join("glossary-tbx3.tbx"));
-    conformance("check-omegat-tbx", &out.path().join("glossary.tbx"));
-    conformance("check-ttk", &out.path().join("glossary.tbx"));
+    common::check("check-tmx", &out.path().join("memory.tmx"), &[]);
+    common::check("check-omegat", &out.path().join("memory.tmx"), &[]);
+    common::check("check-tbx", &out.path().join("glossary.tbx"), &[]);
+    common::check("check-tbx", &out.path().join("glossary-tbx3.tbx"), &[]);
+    common::check("check-omegat-tbx", &out.path().join("glossary.tbx"), &[]);
+    common::check("check-ttk", &out.path().join("glossary.tbx"), &[]);
 }
 
 #[test]

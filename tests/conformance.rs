@@ -6,57 +6,13 @@
 //! case it fails. Exit 1 (the file does not conform) always fails, with the checker's report.
 
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use trame::glossary::{Concept, Gender, Glossary, Number, PartOfSpeech, Status, Term, TermType};
 use trame::tbx::{write_tbx, ExportOptions, TbxVersion};
 use trame::tmx::{props, Prop, TmxHeader, TmxWriter, TranslationUnit, Variant};
 
-const TOOLS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/tools/conformance");
-
-fn required() -> bool {
-    std::env::var("TRAME_REQUIRE_CONFORMANCE").is_ok_and(|v| v == "1")
-}
-
-/// Runs `checker file args…`; panics on a failing verdict; returns false if it could not run
-/// (and the run is not required).
-fn check(checker: &str, file: &Path, args: &[&str]) -> bool {
-    let path = PathBuf::from(TOOLS).join(checker);
-    if !path.exists() {
-        let msg = format!("{checker} not found at {}", path.display());
-        assert!(!required(), "{msg} (TRAME_REQUIRE_CONFORMANCE=1)");
-        eprintln!("SKIPPED conformance check: {msg}");
-        return false;
-    }
-    let out = std::process::Command::new(&path)
-        .arg(file)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot start {checker}: {e}"));
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    match out.status.code() {
-        Some(0) => {
-            eprintln!("{report}");
-            true
-        }
-        Some(2) => {
-            assert!(
-                !required(),
-                "{checker} cannot run (exit 2) and TRAME_REQUIRE_CONFORMANCE=1:\n{report}"
-            );
-            eprintln!("SKIPPED conformance check: {checker} cannot run here (exit 2):\n{report}");
-            false
-        }
-        code => panic!(
-            "{checker} rejects {} (exit {code:?}):\n{report}\n--- file ---\n{}",
-            file.display(),
-            std::fs::read_to_string(file).unwrap_or_default()
-        ),
-    }
-}
+mod common;
+use common::check;
 
 fn units() -> Vec<TranslationUnit> {
     let pairs = [
