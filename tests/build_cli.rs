@@ -169,3 +169,41 @@ fn a_missing_glossary_or_folder_is_an_error_without_outputs() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn glossary_repairs_are_reported_once_for_both_tbx_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fr, en) = (dir.path().join("fr"), dir.path().join("en"));
+    std::fs::create_dir_all(&fr).unwrap();
+    std::fs::create_dir_all(&en).unwrap();
+    std::fs::write(fr.join("a.txt"), "Le migrant.\n").unwrap();
+    std::fs::write(en.join("a.txt"), "The migrant.\n").unwrap();
+    let assert = trame()
+        .args([
+            "build",
+            "--glossary",
+            "tests/bad_input/glossary-control-char.csv",
+            "--fr",
+        ])
+        .arg(&fr)
+        .arg("--en")
+        .arg(&en)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    // One control character in each of the two terms of concept 1, each reported once.
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(
+        warnings[0].contains("term `apatride`: removed 1 XML-illegal character(s)"),
+        "{stderr}"
+    );
+    assert!(
+        warnings[1].contains("term `stateless person`: removed 1 XML-illegal character(s)"),
+        "{stderr}"
+    );
+    let tbx = std::fs::read_to_string(dir.path().join("out/glossary.tbx")).unwrap();
+    assert!(tbx.contains("<term>apatride</term>"));
+}

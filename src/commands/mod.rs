@@ -24,7 +24,7 @@ pub fn report_error(err: &anyhow::Error) -> i32 {
             return 0;
         }
     }
-    eprintln!("trame: error: {err:#}");
+    eprintln!("trame: error: {}", one_line(err));
     match err.downcast_ref::<trame::Error>() {
         Some(e) => e.exit_code(),
         None => 1,
@@ -34,4 +34,35 @@ pub fn report_error(err: &anyhow::Error) -> i32 {
 /// A usage error (exit code 2) from the command line layer.
 pub fn usage(message: impl Into<String>) -> anyhow::Error {
     trame::Error::Usage(message.into()).into()
+}
+
+/// The error and its causes on one line, leaving out a cause whose text the message already
+/// ends with (trame's I/O errors print their cause themselves).
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = err.to_string();
+    for cause in err.chain().skip(1) {
+        let text = cause.to_string();
+        if !line.ends_with(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_io_cause_is_printed_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let err: anyhow::Error = trame::Error::io("fr/a.txt", io).into();
+        assert_eq!(one_line(&err), "fr/a.txt: No such file or directory");
+        let wrapped = err.context("reading the corpus");
+        assert_eq!(
+            one_line(&wrapped),
+            "reading the corpus: fr/a.txt: No such file or directory"
+        );
+    }
 }

@@ -388,7 +388,12 @@ pub fn build(
         let path = out.join(file);
         crate::output::write_atomic(&path, |w| {
             let warnings = crate::tbx::write_tbx(&glossary, version, &tbx_options, w)?;
-            summary.warnings.extend(warnings);
+            // v2 and v3 clean the same glossary: report each warning once.
+            for warning in warnings {
+                if !summary.warnings.contains(&warning) {
+                    summary.warnings.push(warning);
+                }
+            }
             Ok(())
         })?;
         summary.outputs.push(path.display().to_string());
