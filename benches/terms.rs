@@ -62,7 +62,7 @@ fn bench_find(c: &mut Criterion) {
 }
 
 /// Cost of each stage: the 10,000-concept glossary over 5 MB with options switched off in turn
-/// (`trie_only`: tokens and automaton, no inflection, context or fuzzy pass).
+/// (see `stage_options`).
 fn bench_parts(c: &mut Criterion) {
     let mut group = c.benchmark_group("terms_parts");
     group
@@ -72,34 +72,7 @@ fn bench_parts(c: &mut Criterion) {
     let text = text_of(5);
     group.throughput(Throughput::Bytes(text.len() as u64));
     let g = glossary(10_000);
-    let all = MatchOptions::default();
-    let variants = [
-        ("all", all),
-        (
-            "no_fuzzy",
-            MatchOptions {
-                fuzzy: false,
-                ..all
-            },
-        ),
-        (
-            "no_context",
-            MatchOptions {
-                skip_english: false,
-                skip_urls: false,
-                ..all
-            },
-        ),
-        (
-            "automaton_only",
-            MatchOptions {
-                fuzzy: false,
-                skip_english: false,
-                skip_urls: false,
-                inflect: false,
-            },
-        ),
-    ];
+    let variants = stage_options();
     for (name, opts) in variants {
         let matcher = Matcher::try_new(&g, opts).expect("matcher");
         group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, text| {

@@ -110,34 +110,7 @@ fn parts() {
         .unwrap_or(&10_000);
     let text = text_of(mb);
     let g = glossary(n);
-    let all = MatchOptions::default();
-    let variants = [
-        ("all", all),
-        (
-            "no_fuzzy",
-            MatchOptions {
-                fuzzy: false,
-                ..all
-            },
-        ),
-        (
-            "no_context",
-            MatchOptions {
-                skip_english: false,
-                skip_urls: false,
-                ..all
-            },
-        ),
-        (
-            "automaton_only",
-            MatchOptions {
-                fuzzy: false,
-                skip_english: false,
-                skip_urls: false,
-                inflect: false,
-            },
-        ),
-    ];
+    let variants = stage_options();
     println!("| {n} concepts, {mb} MB | occurrences | MB/s |");
     println!("|---|---:|---:|");
     for (name, opts) in variants {

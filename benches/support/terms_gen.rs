@@ -157,3 +157,36 @@ fn glossary(n: usize) -> Glossary {
     g
 }
 
+
+/// The matcher options switched off in turn to show each stage's cost: everything, no fuzzy
+/// pass, no context checks (URLs, English runs), and the automaton alone (no inflection either).
+fn stage_options() -> [(&'static str, MatchOptions); 4] {
+    let all = MatchOptions::default();
+    [
+        ("all", all),
+        (
+            "no_fuzzy",
+            MatchOptions {
+                fuzzy: false,
+                ..all
+            },
+        ),
+        (
+            "no_context",
+            MatchOptions {
+                skip_english: false,
+                skip_urls: false,
+                ..all
+            },
+        ),
+        (
+            "automaton_only",
+            MatchOptions {
+                fuzzy: false,
+                skip_english: false,
+                skip_urls: false,
+                inflect: false,
+            },
+        ),
+    ]
+}
