@@ -32,7 +32,9 @@ fn bench(c: &mut Criterion) {
     let opts = AlignOptions::default();
     let mut g = c.benchmark_group("align");
     g.sample_size(10);
-    g.bench_function("jane_eyre_229x205", |b| b.iter(|| align(&f, &e, &opts)));
+    g.bench_function("jane_eyre_229x205", |b| {
+        b.iter(|| align(&f, &e, &opts).unwrap())
+    });
     let mut bf = Vec::new();
     let mut be = Vec::new();
     for book in [
@@ -46,7 +48,9 @@ fn bench(c: &mut Criterion) {
     }
     let bf: Vec<&str> = bf.iter().map(String::as_str).collect();
     let be: Vec<&str> = be.iter().map(String::as_str).collect();
-    g.bench_function("four_novels_banded", |b| b.iter(|| align(&bf, &be, &opts)));
+    g.bench_function("four_novels_banded", |b| {
+        b.iter(|| align(&bf, &be, &opts).unwrap())
+    });
     g.finish();
 }
 

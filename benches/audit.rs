@@ -87,7 +87,7 @@ fn corpus_bench(c: &mut Criterion) {
     docs.sort_by(|a, b| a.path.cmp(&b.path));
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let g = glossary(1_000);
-    let matcher = Matcher::new(&g);
+    let matcher = Matcher::new(&g).unwrap();
     let find = |t: &str| matcher.find(t);
     let seg = Segmenter::builtin("fr").unwrap();
     let mut group = c.benchmark_group("corpus");

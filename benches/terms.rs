@@ -23,7 +23,7 @@ fn bench_build(c: &mut Criterion) {
     for n in [100, 1_000, 10_000] {
         let g = glossary(n);
         group.bench_with_input(BenchmarkId::from_parameter(n), &g, |b, g| {
-            b.iter(|| Matcher::new(g))
+            b.iter(|| Matcher::new(g).unwrap())
         });
     }
     group.finish();
@@ -50,7 +50,7 @@ fn bench_find(c: &mut Criterion) {
         let text = text_of(mb);
         group.throughput(Throughput::Bytes(text.len() as u64));
         for &n in concepts {
-            let matcher = Matcher::new(&glossary(n));
+            let matcher = Matcher::new(&glossary(n)).unwrap();
             group.bench_with_input(
                 BenchmarkId::new(format!("{n}_concepts"), format!("{mb}MB")),
                 &text,

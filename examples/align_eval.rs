@@ -129,7 +129,7 @@ fn main() {
                 o.params.prior = prior;
                 let s: Vec<&str> = items[h].1.iter().map(String::as_str).collect();
                 let t: Vec<&str> = items[h].2.iter().map(String::as_str).collect();
-                align::align(&s, &t, &o)
+                align::align(&s, &t, &o).unwrap()
             })
             .collect()
     } else if pooled_model {
@@ -146,14 +146,14 @@ fn main() {
             .zip(&tgts)
             .map(|(s, t)| (s.as_slice(), t.as_slice()))
             .collect();
-        align::align_documents(&docs, &opts)
+        align::align_documents(&docs, &opts).unwrap()
     } else {
         items
             .iter()
             .map(|x| {
                 let s: Vec<&str> = x.1.iter().map(String::as_str).collect();
                 let t: Vec<&str> = x.2.iter().map(String::as_str).collect();
-                align::align(&s, &t, &opts)
+                align::align(&s, &t, &opts).unwrap()
             })
             .collect()
     };

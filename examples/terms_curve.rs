@@ -55,7 +55,7 @@ fn main() {
     println!("|---:|---:|---:|");
     for &n in &concepts {
         let g = glossary(n);
-        let (m, secs) = timed(|| Matcher::new(&g));
+        let (m, secs) = timed(|| Matcher::new(&g).unwrap());
         let ms = secs * 1e3;
         println!("| {n} | {} | {ms:.0} |", m.pattern_count());
         matchers.push((n, m));

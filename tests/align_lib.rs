@@ -4,7 +4,7 @@
 use trame::align::{align, eval, AlignOptions, Bead};
 
 fn run(fr: &[&str], en: &[&str]) -> Vec<Bead> {
-    align(fr, en, &AlignOptions::default())
+    align(fr, en, &AlignOptions::default()).unwrap()
 }
 
 fn links(beads: &[Bead]) -> Vec<(Vec<usize>, Vec<usize>)> {
@@ -306,8 +306,8 @@ fn glossary_term_pairs_anchor_beads() {
         "La réunion a duré deux jours entiers sous la pluie.",
     ];
     let en = ["The Global Compact was endorsed last night by all."];
-    let without = align(&fr, &en, &AlignOptions::default());
+    let without = align(&fr, &en, &AlignOptions::default()).unwrap();
     assert_eq!(links(&without), vec![(vec![0], vec![]), (vec![1], vec![0])]);
-    let b = align(&fr, &en, &opts);
+    let b = align(&fr, &en, &opts).unwrap();
     assert_eq!(links(&b), vec![(vec![0], vec![0]), (vec![1], vec![])]);
 }

@@ -58,7 +58,7 @@ proptest! {
         let g = Glossary { src_lang: "fr".into(), tgt_lang: "en".into(), concepts };
         let rows = rows_from_glossary(&g);
         let _ = lint::lint(&g, &rows, Some("g"));
-        let matcher = Matcher::new(&g);
+        let matcher = Matcher::new(&g).unwrap();
         let find = |t: &str| matcher.find(t);
         let docs: Vec<CorpusDoc> = docs
             .into_iter()

@@ -35,13 +35,14 @@ fn glossary() -> Glossary {
 }
 
 fn find(text: &str) -> Vec<Occurrence> {
-    Matcher::new(&glossary()).find(text)
+    Matcher::new(&glossary()).unwrap().find(text)
 }
 
 /// (surface, concept id) of every occurrence.
 fn found(text: &str) -> Vec<(String, String)> {
     let g = glossary();
     Matcher::new(&g)
+        .unwrap()
         .find(text)
         .into_iter()
         .map(|o| (o.surface, g.concepts[o.concept].id.clone()))
@@ -313,7 +314,7 @@ fn parallel_matching_finds_the_same_occurrences() {
                 migratons.\nThe event South-South cooperation for migration governance in the \
                 Americas.\n";
     let text = para.repeat(1_500_000 / para.len());
-    let m = Matcher::new(&glossary());
+    let m = Matcher::new(&glossary()).unwrap();
     let serial = m.find(&text);
     let per_para = find(para);
     // Hand count per paragraph: DGA, OIM, DGA (flagged), HCR, Sud-Sud, fuzzy OIM.

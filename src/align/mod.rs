@@ -31,6 +31,7 @@ pub mod model1;
 pub mod prepare;
 pub mod tokens;
 
+use crate::error::Result;
 use crate::glossary::Glossary;
 use dp::{Band, Step, BEADS};
 use length::LengthModel;
@@ -133,16 +134,18 @@ impl Default for AlignOptions {
 }
 
 /// Aligns two sentence lists; every sentence of each side appears in exactly one bead, in order.
-pub fn align(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Vec<Bead> {
-    align_documents(&[(src, tgt)], opts)
+///
+/// Fails only if the glossary's term automaton cannot be built.
+pub fn align(src: &[&str], tgt: &[&str], opts: &AlignOptions) -> Result<Vec<Bead>> {
+    Ok(align_documents(&[(src, tgt)], opts)?
         .pop()
-        .unwrap_or_default()
+        .unwrap_or_default())
 }
 
 /// Aligns several document pairs together: Model 1 is trained on the confident beads of all of
 /// them (more text, better word translations), each document is aligned on its own, in parallel.
-pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Vec<Vec<Bead>> {
-    let prepared = prepare(docs, opts);
+pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Result<Vec<Vec<Bead>>> {
+    let prepared = prepare(docs, opts)?;
     let Prepared {
         docs: tokdocs,
         mut lexicon,
@@ -160,11 +163,11 @@ pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Vec<
         .map(|d| run_pass(d, &ctx1, None))
         .collect();
     if !opts.two_pass {
-        return pass1
+        return Ok(pass1
             .iter()
             .zip(&tokdocs)
             .map(|((steps, post), d)| to_beads(steps, post, d))
-            .collect();
+            .collect());
     }
     let mut pairs: Vec<(&[u32], &[u32])> = Vec::new();
     for ((steps, post), d) in pass1.iter().zip(&tokdocs) {
@@ -175,11 +178,11 @@ pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Vec<
         }
     }
     if pairs.len() < 20 {
-        return pass1
+        return Ok(pass1
             .iter()
             .zip(&tokdocs)
             .map(|((steps, post), d)| to_beads(steps, post, d))
-            .collect();
+            .collect());
     }
     let mut trained = lexicon.clone();
     model1::train(&pairs, &mut trained, &opts.model1);
@@ -191,14 +194,14 @@ pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Vec<
         inv_tgt: &inv_tgt,
         opts,
     };
-    tokdocs
+    Ok(tokdocs
         .par_iter()
         .zip(pass1.par_iter())
         .map(|(d, (steps1, _))| {
             let (steps, post) = run_pass(d, &ctx2, Some(steps1));
             to_beads(&steps, &post, d)
         })
-        .collect()
+        .collect())
 }
 
 /// A tokenised sentence.
@@ -304,7 +307,7 @@ impl Phrases {
     }
 }
 
-fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Prepared {
+fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Result<Prepared> {
     let mut src_phrases = Phrases::default();
     let mut tgt_phrases = Phrases::default();
     let mut word_pairs: Vec<(String, String)> = Vec::new();
@@ -329,7 +332,11 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Prepared {
             tgt_phrases.add(en, &anchor);
         }
     }
-    let matcher = opts.glossary.as_ref().map(crate::terms::Matcher::new);
+    let matcher = opts
+        .glossary
+        .as_ref()
+        .map(crate::terms::Matcher::new)
+        .transpose()?;
 
     let tokenize_side =
         |sents: &[&str], phrases: &Phrases, is_src: bool| -> Vec<(usize, Vec<String>)> {
@@ -399,12 +406,12 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Prepared {
             lexicon.add(f, e, 0.6, 0.6);
         }
     }
-    Prepared {
+    Ok(Prepared {
         docs,
         lexicon,
         inv_src: vs.inverse_probabilities(),
         inv_tgt: vt.inverse_probabilities(),
-    }
+    })
 }
 
 /// Per sentence pair (a, b), sparse: every translation-table link between a word of `a` and a
@@ -783,7 +790,7 @@ mod tests {
     /// training (identical words, acronyms, numbers).
     fn bead_score(src: &[&str], tgt: &[&str], a: (usize, usize), b: (usize, usize)) -> f64 {
         let opts = AlignOptions::default();
-        let p = prepare(&[(src, tgt)], &opts);
+        let p = prepare(&[(src, tgt)], &opts).unwrap();
         let ctx = Context {
             lex: &p.lexicon,
             inv_src: &p.inv_src,
@@ -815,8 +822,10 @@ mod tests {
 
     #[test]
     fn empty_sides() {
-        assert!(align(&[], &[], &AlignOptions::default()).is_empty());
-        let b = align(&["Bonjour."], &[], &AlignOptions::default());
+        assert!(align(&[], &[], &AlignOptions::default())
+            .unwrap()
+            .is_empty());
+        let b = align(&["Bonjour."], &[], &AlignOptions::default()).unwrap();
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].src, vec![0]);
         assert!(b[0].tgt.is_empty());

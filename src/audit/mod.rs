@@ -202,7 +202,7 @@ pub fn audit(input: AuditInput) -> Result<Report> {
     };
     report.findings = lint::lint(g, &input.glossary.rows, Some(input.glossary_path));
     if !input.corpus.is_empty() || !input.memories.is_empty() {
-        let matcher = crate::terms::Matcher::new(g);
+        let matcher = crate::terms::Matcher::new(g)?;
         let find = |text: &str| matcher.find(text);
         if !input.corpus.is_empty() {
             let segmenter = crate::segment::Segmenter::builtin(src_lang)?;

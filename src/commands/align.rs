@@ -170,7 +170,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .iter()
         .map(|(s, t)| (s.as_slice(), t.as_slice()))
         .collect();
-    let results = align::align_documents(&pairs, &opts);
+    let results = align::align_documents(&pairs, &opts)?;
     drop(pairs);
     drop(views);
     for (d, beads) in docs.iter_mut().zip(results) {

@@ -134,7 +134,7 @@ pub fn process_pair(
 
 /// Aligns every pair's sentences; IBM Model 1 is trained on all pairs together (more text gives
 /// better word translations), each pair is then aligned on its own.
-pub fn align_pairs(pairs: &mut [ProcessedPair], options: &AlignOptions) {
+pub fn align_pairs(pairs: &mut [ProcessedPair], options: &AlignOptions) -> Result<()> {
     let texts: Vec<(Vec<&str>, Vec<&str>)> = pairs
         .iter()
         .map(|p| {
@@ -148,11 +148,12 @@ pub fn align_pairs(pairs: &mut [ProcessedPair], options: &AlignOptions) {
         .iter()
         .map(|(f, e)| (f.as_slice(), e.as_slice()))
         .collect();
-    let beads = align::align_documents(&docs, options);
+    let beads = align::align_documents(&docs, options)?;
     drop(texts);
     for (pair, beads) in pairs.iter_mut().zip(beads) {
         pair.beads = beads;
     }
+    Ok(())
 }
 
 /// The aligned pairs as the alignment exporter takes them.
@@ -185,7 +186,10 @@ impl Stages {
         Ok(Stages {
             fr_segmenter: Segmenter::builtin("fr")?,
             en_segmenter: Segmenter::builtin("en")?,
-            glossary_matcher: glossary.map(|g| (g.clone(), Matcher::new(g))),
+            glossary_matcher: match glossary {
+                Some(g) => Some((g.clone(), Matcher::new(g)?)),
+                None => None,
+            },
             align_options: AlignOptions {
                 glossary: glossary.cloned(),
                 ..AlignOptions::default()
@@ -209,7 +213,7 @@ pub fn run_pairs(
     pairs: &[DocumentPair],
     stages: &Stages,
     progress: &(dyn Fn(&str) + Sync),
-) -> (Vec<ProcessedPair>, Vec<Failure>) {
+) -> Result<(Vec<ProcessedPair>, Vec<Failure>)> {
     let read = |p: &Path| input::read_source(&p.display().to_string(), None);
     let loaded: Vec<(String, Result<input::Source>, Result<input::Source>)> = pairs
         .par_iter()
@@ -244,8 +248,8 @@ pub fn run_pairs(
             pair
         })
         .collect();
-    align_pairs(&mut processed, &stages.align_options);
-    (processed, failures)
+    align_pairs(&mut processed, &stages.align_options)?;
+    Ok((processed, failures))
 }
 
 /// Figures printed at the end of `build`.
@@ -341,7 +345,7 @@ pub fn build(
     }
     on_total(pairing.pairs.len());
     let stages = Stages::new(Some(&glossary))?;
-    let (processed, failures) = run_pairs(&pairing.pairs, &stages, on_done);
+    let (processed, failures) = run_pairs(&pairing.pairs, &stages, on_done)?;
     let out = &config.out_dir;
     std::fs::create_dir_all(out).map_err(|e| Error::io(out.display().to_string(), e))?;
     let mut summary = summarise(&processed);

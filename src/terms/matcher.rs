@@ -238,16 +238,9 @@ const CHUNK: usize = 1 << 18;
 impl Matcher {
     /// Builds the automaton for every term and generated variant of `glossary`.
     ///
-    /// Never fails: if the automaton cannot be built (it would exceed the automaton's size
-    /// limits), the matcher finds nothing; use [`Matcher::try_new`] to get the error.
-    pub fn new(glossary: &Glossary) -> Self {
-        Self::try_new(glossary, MatchOptions::default()).unwrap_or_else(|_| Matcher {
-            automaton: TokenAutomaton::default(),
-            groups: Vec::new(),
-            entries: Vec::new(),
-            fuzzy: FuzzyIndex::default(),
-            options: MatchOptions::default(),
-        })
+    /// Fails (never silently) if the automaton would exceed its size limits.
+    pub fn new(glossary: &Glossary) -> Result<Self> {
+        Self::try_new(glossary, MatchOptions::default())
     }
 
     /// Builds the matcher with `options`; fails only if the automaton exceeds its size limits.
