@@ -87,8 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let mut opts = AlignOptions::default();
     if let Some(g) = &args.glossary {
-        let src = trame::input::read_source(g, enc)?;
-        opts.glossary = Some(trame::glossary::csv::read_csv(&src)?);
+        opts.glossary = Some(trame::glossary::read_glossary(g, enc)?);
     }
     if let Some(d) = &args.dict {
         opts.dictionary = prepare::read_dictionary(d, &read_text(d, enc)?)?;

@@ -84,12 +84,7 @@ fn check_lang(option: &str, lang: &Option<String>) -> anyhow::Result<()> {
 
 /// A CSV glossary, or a TBX when the text starts with `<`.
 fn read_glossary(file: &str) -> anyhow::Result<Glossary> {
-    let source = trame::input::read_source(file, None)?;
-    if source.text.trim_start().starts_with('<') {
-        Ok(read_tbx_with(&source, None, None)?)
-    } else {
-        Ok(trame::glossary::csv::read_csv(&source)?)
-    }
+    Ok(trame::glossary::read_glossary(file, None)?)
 }
 
 fn export(

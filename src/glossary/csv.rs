@@ -246,7 +246,7 @@ fn parse_variants(path: &str, line: usize, cell: &str) -> Result<Vec<Term>> {
 }
 
 /// Splits `s` on `sep` where it is not escaped by a backslash (escapes are kept).
-fn split_unescaped(s: &str, sep: char) -> Vec<String> {
+pub(crate) fn split_unescaped(s: &str, sep: char) -> Vec<String> {
     let mut items = vec![String::new()];
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -263,6 +263,20 @@ fn split_unescaped(s: &str, sep: char) -> Vec<String> {
         }
     }
     items
+}
+
+/// Byte index of the first `[` of `item` not escaped by a backslash: where its tag list opens.
+pub(crate) fn unescaped_open_bracket(item: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in item.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Splits a variant item into its (still escaped) text and its tag list.
@@ -323,7 +337,8 @@ fn split_tags(path: &str, line: usize, item: &str) -> Result<(String, Vec<String
     Ok((trimmed[..open].to_string(), tags))
 }
 
-fn unescape(s: &str) -> String {
+/// Removes the backslash of every escape (`\|`, `\[`, `\]`, `\\`).
+pub(crate) fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {

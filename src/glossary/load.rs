@@ -2,21 +2,25 @@
 
 use super::Glossary;
 use crate::error::Result;
-use crate::input::read_source;
+use crate::input::{read_source, Source};
 use encoding_rs::Encoding;
 
 /// Reads the glossary at `path` (`-` for stdin), choosing the reader from the content: a file
 /// whose first non-blank character is `<` is TBX (XML), anything else the CSV/TSV format of
 /// [`super::csv`].
 pub fn read_glossary(path: &str, encoding: Option<&'static Encoding>) -> Result<Glossary> {
-    let source = read_source(path, encoding)?;
+    from_source(&read_source(path, encoding)?)
+}
+
+/// Parses an already decoded glossary, TBX or CSV/TSV by content as [`read_glossary`] does.
+pub fn from_source(source: &Source) -> Result<Glossary> {
     if source
         .text
         .trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with('<')
     {
-        return crate::tbx::read_tbx(&source);
+        return crate::tbx::read_tbx(source);
     }
-    super::csv::read_csv(&source)
+    super::csv::read_csv(source)
 }

@@ -447,6 +447,22 @@ fn head_phrase_len(words: &[&str]) -> usize {
     words.len()
 }
 
+/// The feminine singular of a masculine title, inflected as the matcher inflects it (head
+/// phrase only: `Directeur général adjoint` → `Directrice générale adjointe`, `Rapporteur
+/// spécial` → `Rapporteuse spéciale`); `None` when the title is epicene (`Vice-Ministre`).
+pub(crate) fn feminine_title(title: &str) -> Option<String> {
+    let how = Inflect {
+        gender: true,
+        number: false,
+        plural: false,
+        feminine: false,
+    };
+    forms(title, how)
+        .into_iter()
+        .find(|f| !f.plural && !f.mixed && f.genders == F)
+        .map(|f| f.text)
+}
+
 /// Generates the inflected forms of `text` (the given form itself included, first).
 ///
 /// At most 64 forms per number; head phrases with more than five inflectable parts only get

@@ -11,7 +11,7 @@
 
 mod context;
 mod fuzzy;
-mod inflect;
+pub(crate) mod inflect;
 mod matcher;
 mod normalize;
 mod table;

@@ -43,6 +43,13 @@ pub struct TermRecord {
     pub end: usize,
 }
 
+impl TermRecord {
+    /// Whether the occurrence is worth a second look: a source-error flag or a fuzzy match.
+    pub fn is_flagged(&self) -> bool {
+        !self.flags.is_empty() || self.kind == MatchKind::Fuzzy
+    }
+}
+
 /// A document to search: its name and its original text.
 #[derive(Debug, Clone, Copy)]
 pub struct Document<'a> {
@@ -289,7 +296,7 @@ pub fn summarize(records: &[TermRecord], glossary: &Glossary) -> Vec<ConceptCoun
         let e = by.entry(r.concept).or_default();
         e.0 += 1;
         e.1.insert(r.doc.as_str());
-        if !r.flags.is_empty() || r.kind == MatchKind::Fuzzy {
+        if r.is_flagged() {
             e.2 += 1;
         }
     }
