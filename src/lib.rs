@@ -7,6 +7,7 @@
 pub mod align;
 pub mod audit;
 pub mod clean;
+pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod glossary;

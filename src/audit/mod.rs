@@ -242,39 +242,3 @@ pub fn audit(input: AuditInput) -> Result<Report> {
     report.sort();
     Ok(report)
 }
-
-/// Expands corpus arguments: files as given, directories to their `.txt` files (recursively,
-/// sorted). A directory without any `.txt` file is an error, not an empty corpus.
-pub fn corpus_files(args: &[String]) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    for arg in args {
-        let path = std::path::Path::new(arg);
-        if arg != "-" && path.is_dir() {
-            let before = out.len();
-            walk_txt(path, &mut out)?;
-            if out.len() == before {
-                return Err(Error::invalid(arg, "directory holds no .txt file"));
-            }
-        } else {
-            out.push(arg.clone());
-        }
-    }
-    Ok(out)
-}
-
-fn walk_txt(dir: &std::path::Path, out: &mut Vec<String>) -> Result<()> {
-    let shown = dir.display().to_string();
-    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(&shown, e))?
-        .map(|e| e.map(|e| e.path()).map_err(|e| Error::io(&shown, e)))
-        .collect::<Result<_>>()?;
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk_txt(&p, out)?;
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
-            out.push(p.display().to_string());
-        }
-    }
-    Ok(())
-}

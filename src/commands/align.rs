@@ -101,8 +101,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     "give either FR EN files or --fr DIR --en DIR, not both",
                 ));
             }
-            let p = prepare::pair_dirs(fr, en)?;
-            let unpaired: Vec<&PathBuf> = p.src_only.iter().chain(&p.tgt_only).collect();
+            let p = trame::corpus::pair(fr, en)?;
+            let unpaired: Vec<&PathBuf> = p.unpaired().collect();
             for u in &unpaired {
                 eprintln!(
                     "trame: {}: {}: no file of the same name on the other side",
@@ -126,7 +126,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
             p.pairs
                 .into_iter()
-                .map(|(n, a, b)| (n, a.display().to_string(), b.display().to_string()))
+                .map(|d| {
+                    (
+                        d.name,
+                        d.fr.display().to_string(),
+                        d.en.display().to_string(),
+                    )
+                })
                 .collect()
         }
         _ => {

@@ -62,7 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let source = trame::input::read_source(&args.glossary, encoding)?;
     let glossary = audit::read_glossary(&source)?;
     let mut corpus = Vec::new();
-    for path in audit::corpus_files(&args.corpus)? {
+    for path in trame::corpus::expand_args(&args.corpus)? {
         let src = trame::input::read_source(&path, encoding)?;
         corpus.push(CorpusDoc {
             path: src.path,

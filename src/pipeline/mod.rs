@@ -31,60 +31,7 @@ pub struct BuildConfig {
     pub min_confidence: f64,
 }
 
-/// A French release paired with its English original by file name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentPair {
-    pub name: String,
-    pub fr: PathBuf,
-    pub en: PathBuf,
-}
-
-/// The result of pairing two folders by file name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pairing {
-    pub pairs: Vec<DocumentPair>,
-    /// Files present on one side only (path), to report.
-    pub unpaired: Vec<PathBuf>,
-}
-
-/// Pairs the `*.txt` files of `fr_dir` and `en_dir` by file name, in name order.
-pub fn pair_documents(fr_dir: &Path, en_dir: &Path) -> Result<Pairing> {
-    let fr = list_texts(fr_dir)?;
-    let en = list_texts(en_dir)?;
-    let mut pairing = Pairing::default();
-    for (name, path) in &fr {
-        match en.get(name) {
-            Some(en_path) => pairing.pairs.push(DocumentPair {
-                name: name.clone(),
-                fr: path.clone(),
-                en: en_path.clone(),
-            }),
-            None => pairing.unpaired.push(path.clone()),
-        }
-    }
-    pairing.unpaired.extend(
-        en.iter()
-            .filter(|(name, _)| !fr.contains_key(*name))
-            .map(|(_, p)| p.clone()),
-    );
-    Ok(pairing)
-}
-
-fn list_texts(dir: &Path) -> Result<BTreeMap<String, PathBuf>> {
-    let shown = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&shown, e))?;
-    let mut files = BTreeMap::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(&shown, e))?;
-        let path = entry.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
-            if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-                files.insert(name.to_string(), path);
-            }
-        }
-    }
-    Ok(files)
-}
+pub use crate::corpus::{DocumentPair, Pairing};
 
 /// One document pair carried through the stages.
 #[derive(Debug, Clone)]
@@ -333,7 +280,7 @@ pub fn build(
 ) -> Result<BuildSummary> {
     let glossary_path = config.glossary.display().to_string();
     let glossary = crate::glossary::read_glossary(&glossary_path, None)?;
-    let pairing = pair_documents(&config.fr_dir, &config.en_dir)?;
+    let pairing = crate::corpus::pair(&config.fr_dir, &config.en_dir)?;
     if pairing.pairs.is_empty() {
         return Err(Error::invalid(
             config.fr_dir.display().to_string(),
@@ -350,8 +297,7 @@ pub fn build(
     std::fs::create_dir_all(out).map_err(|e| Error::io(out.display().to_string(), e))?;
     let mut summary = summarise(&processed);
     summary.unpaired = pairing
-        .unpaired
-        .iter()
+        .unpaired()
         .map(|p| p.display().to_string())
         .collect();
     summary.failures = failures
