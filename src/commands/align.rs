@@ -58,8 +58,8 @@ pub struct Opts {
     #[arg(long)]
     pub strict: bool,
     /// Input encoding label (default: UTF-8, or UTF-16 by BOM).
-    #[arg(long)]
-    pub encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
+    pub encoding: Option<super::EncodingArg>,
 }
 
 fn read_text(path: &str, enc: Option<&'static encoding_rs::Encoding>) -> anyhow::Result<String> {
@@ -81,10 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .and_then(|p| Format::from_extension(&p.to_string_lossy()))
             .unwrap_or(Format::Tsv),
     };
-    let enc = match &args.encoding {
-        Some(l) => Some(trame::input::encoding_for_label(l)?),
-        None => None,
-    };
+    let enc = args.encoding;
     let mut opts = AlignOptions::default();
     if let Some(g) = &args.glossary {
         opts.glossary = Some(trame::glossary::read_glossary(g, enc)?);

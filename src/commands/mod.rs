@@ -31,6 +31,15 @@ pub fn report_error(err: &anyhow::Error) -> i32 {
     }
 }
 
+/// An input encoding named on the command line (`--encoding windows-1252`): any WHATWG label,
+/// resolved once by clap's value parser so that an unknown label is a usage error (exit 2).
+pub type EncodingArg = &'static encoding_rs::Encoding;
+
+/// clap value parser for [`EncodingArg`] options.
+pub fn parse_encoding(label: &str) -> Result<EncodingArg, String> {
+    trame::input::encoding_for_label(label).map_err(|e| e.to_string())
+}
+
 /// A usage error (exit code 2) from the command line layer.
 pub fn usage(message: impl Into<String>) -> anyhow::Error {
     trame::Error::Usage(message.into()).into()

@@ -36,11 +36,11 @@ pub struct Args {
     #[arg(long)]
     pub no_fuzzy: bool,
     /// Encoding of the input files when not UTF-8/UTF-16 (e.g. windows-1252).
-    #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
+    pub encoding: Option<super::EncodingArg>,
     /// Encoding of the glossary when not UTF-8/UTF-16 (e.g. windows-1252 from a spreadsheet).
-    #[arg(long, value_name = "LABEL")]
-    pub glossary_encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
+    pub glossary_encoding: Option<super::EncodingArg>,
     /// Write to FILE instead of stdout (atomically).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -52,11 +52,7 @@ pub struct Args {
 
 /// Runs `trame terms`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let encoding = args
-        .encoding
-        .as_deref()
-        .map(trame::input::encoding_for_label)
-        .transpose()?;
+    let encoding = args.encoding;
     let files = if args.files.is_empty() {
         vec!["-".to_string()]
     } else {
@@ -70,11 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             "the glossary and an input cannot both be stdin",
         ));
     }
-    let glossary_encoding = args
-        .glossary_encoding
-        .as_deref()
-        .map(trame::input::encoding_for_label)
-        .transpose()?;
+    let glossary_encoding = args.glossary_encoding;
     let glossary = trame::glossary::read_glossary(&args.glossary, glossary_encoding)?;
     let options = MatchOptions {
         fuzzy: !args.no_fuzzy,
