@@ -33,7 +33,7 @@ where
             .open(path)
             .map_err(|e| Error::io(&shown, e))?;
         let mut out = BufWriter::new(file);
-        write(&mut out)?;
+        write(&mut out).map_err(|e| e.on_output(&shown))?;
         return out.flush().map_err(|e| Error::io(&shown, e));
     }
     let tmp = tempfile::Builder::new()
@@ -43,7 +43,7 @@ where
         .map_err(|e| Error::io(&shown, e))?;
     {
         let mut out = BufWriter::new(tmp.as_file());
-        write(&mut out)?;
+        write(&mut out).map_err(|e| e.on_output(&shown))?;
         out.flush().map_err(|e| Error::io(&shown, e))?;
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(&shown, e))?;
@@ -83,7 +83,7 @@ where
         _ => {
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            write(&mut out)?;
+            write(&mut out).map_err(|e| e.on_output("<stdout>"))?;
             out.flush().map_err(|e| Error::io("<stdout>", e))
         }
     }

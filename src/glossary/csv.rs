@@ -463,7 +463,7 @@ fn format_variants(terms: &[Term]) -> String {
 /// a headword's number, part of speech, status or note; a term's note; gender values `neuter`
 /// and `other`; leading/trailing spaces of cells.)
 pub fn write_csv(glossary: &Glossary, out: &mut dyn Write) -> Result<()> {
-    let err = |e: std::io::Error| Error::io("<csv>", e);
+    let err = Error::output;
     writeln!(out, "{}", COLUMNS.join(",")).map_err(err)?;
     for concept in &glossary.concepts {
         let fr = concept.src_terms.first();

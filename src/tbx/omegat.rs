@@ -50,8 +50,7 @@ pub fn write_omegat_tsv(glossary: &Glossary, out: &mut dyn Write) -> Result<Vec<
             s.push('\n');
         }
     }
-    out.write_all(s.as_bytes())
-        .map_err(|e| Error::io("<TSV output>", e))?;
+    out.write_all(s.as_bytes()).map_err(Error::output)?;
     Ok(warnings)
 }
 

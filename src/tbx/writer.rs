@@ -262,8 +262,7 @@ pub fn write_tbx(
         },
     );
     let bytes = o.s;
-    out.write_all(bytes.as_bytes())
-        .map_err(|e| Error::io("<TBX output>", e))?;
+    out.write_all(bytes.as_bytes()).map_err(Error::output)?;
     Ok(warnings)
 }
 

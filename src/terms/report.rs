@@ -180,12 +180,11 @@ pub fn write_records(
     docs: &[Document<'_>],
     out: &mut dyn Write,
 ) -> Result<()> {
-    let err = |e: std::io::Error| Error::io("<output>", e);
+    let err = Error::output;
     match format {
         Format::Jsonl => {
             for r in records {
-                let line = serde_json::to_string(r)
-                    .map_err(|e| Error::invalid("<output>", e.to_string()))?;
+                let line = serde_json::to_string(r).map_err(|e| Error::output(e.into()))?;
                 writeln!(out, "{line}").map_err(err)?;
             }
         }
@@ -321,12 +320,11 @@ pub fn summarize(records: &[TermRecord], glossary: &Glossary) -> Vec<ConceptCoun
 
 /// Writes a summary in `format` (text: aligned columns).
 pub fn write_summary(counts: &[ConceptCount], format: Format, out: &mut dyn Write) -> Result<()> {
-    let err = |e: std::io::Error| Error::io("<output>", e);
+    let err = Error::output;
     match format {
         Format::Jsonl => {
             for c in counts {
-                let line = serde_json::to_string(c)
-                    .map_err(|e| Error::invalid("<output>", e.to_string()))?;
+                let line = serde_json::to_string(c).map_err(|e| Error::output(e.into()))?;
                 writeln!(out, "{line}").map_err(err)?;
             }
         }

@@ -245,9 +245,7 @@ impl Sink<'_> {
                 .iter()
                 .position(|&b| b == b'\n')
                 .map_or(buf.len(), |i| i + 1);
-            self.out
-                .write_all(&buf[body..])
-                .map_err(|e| Error::io("<output>", e))?;
+            self.out.write_all(&buf[body..]).map_err(Error::output)?;
         } else {
             report::write_records(records, self.format, &docs, self.out)?;
         }

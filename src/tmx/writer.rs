@@ -43,7 +43,7 @@ pub fn is_tmx_date(date: &str) -> bool {
 }
 
 fn io_err(e: std::io::Error) -> Error {
-    Error::io("<TMX output>", e)
+    Error::output(e)
 }
 
 impl<W: Write> TmxWriter<W> {
