@@ -2,7 +2,7 @@
 
 use assert_cmd::Command;
 
-mod common;
+use crate::common;
 use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");

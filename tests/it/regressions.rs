@@ -1,14 +1,11 @@
 //! Defects that came from two copies of one idea disagreeing (issue 12), one test each, run
 //! through the CLI as a user meets them.
 
+use crate::common::trame;
 use assert_cmd::Command;
 use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").unwrap()
-}
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let p = dir.join(name);

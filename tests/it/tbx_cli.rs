@@ -1,11 +1,7 @@
 //! `trame glossary export` / `import` end to end (CSV ⇄ TBX v2/v3, OmegaT TSV) and bad input.
 
-use assert_cmd::Command;
+use crate::common::trame;
 use std::path::Path;
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").unwrap()
-}
 
 const CSV: &str = "id,fr,en,category,gender,fr_variants,en_variants,note,source\n\
 1,Organisation internationale pour les migrations,International Organization for Migration,organisation,f,OIM [acronym],IOM [acronym],Z in Organization & « OIM ».,https://www.iom.int\n\

@@ -1,15 +1,11 @@
 //! `trame terms` command line: output formats, summary, stdin, `-o`, errors and exit codes.
 
-use assert_cmd::Command;
+use crate::common::trame;
 use predicates::prelude::*;
 use serde_json::Value;
 
 const GLOSSARY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/terms/fixtures.csv");
 const TEXT: &str = "La Directeur générale adjointe de l’OIM.\nL’OIM et le HCR.\n";
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").unwrap()
-}
 
 #[test]
 fn jsonl_has_exactly_the_documented_keys() {
