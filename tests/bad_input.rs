@@ -401,7 +401,7 @@ fn a_tbx_or_other_xml_is_not_a_tmx() {
     case(
         &["tmx", "stats", &path("nul-binary.bin")],
         1,
-        "nul-binary.bin:1:1: text before the root element",
+        "nul-binary.bin: NUL byte at byte 7 of the text: a binary file, not XML",
     );
 }
 
