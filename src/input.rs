@@ -188,8 +188,7 @@ fn first_malformed_offset(bytes: &[u8], encoding: &'static Encoding) -> usize {
 
 /// Reads and decodes `path`; `-` reads standard input.
 pub fn read_source(path: &str, encoding: Option<&'static Encoding>) -> Result<Source> {
-    let utf16 =
-        encoding.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    let utf16 = encoding.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
     let bytes = read_bytes_checked(path, !utf16)?;
     let source = decode(path, &bytes, encoding)?;
     check_line_lengths(&source)?;

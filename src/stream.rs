@@ -93,7 +93,13 @@ pub fn open(
     chunk_size: usize,
 ) -> Result<Input> {
     if path == "-" {
-        return open_unsized("-", Box::new(std::io::stdin()), encoding, threshold, chunk_size);
+        return open_unsized(
+            "-",
+            Box::new(std::io::stdin()),
+            encoding,
+            threshold,
+            chunk_size,
+        );
     }
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {

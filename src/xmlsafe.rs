@@ -145,7 +145,9 @@ mod tests {
         let ok = "<a>".repeat(MAX_DEPTH) + &"</a>".repeat(MAX_DEPTH);
         assert!(events(&ok, None).is_ok());
         let deep = "<a>".repeat(MAX_DEPTH + 1) + &"</a>".repeat(MAX_DEPTH + 1);
-        assert!(events(&deep, None).unwrap_err().contains("more than 256 deep"));
+        assert!(events(&deep, None)
+            .unwrap_err()
+            .contains("more than 256 deep"));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! |---|---|---|
 //! | `conflict` | error | the same French term has different English equivalents in several entries |
 //! | `empty-term` | error | an empty `fr`/`en` cell, or an empty item in a variants list |
+//! | `unusable-term` | error | a term that is only a function word (`de`, `of`) or only punctuation |
 //! | `duplicate` | warning | the same French term entered twice with the same English (split concept) |
 //! | `near-duplicate` | warning | headwords equal but for accents/case/hyphens/apostrophes, number, or one letter |
 //! | `acronym` | warning | an acronym entry without its expansion, or one acronym with different expansions |
@@ -263,7 +264,22 @@ pub fn corpus_files(args: &[String]) -> Result<Vec<String>> {
 }
 
 fn walk_txt(dir: &std::path::Path, out: &mut Vec<String>) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    walk_txt_in(dir, out, &mut seen)
+}
+
+/// Walks `dir` once per real directory: a symbolic link back to a folder already walked (a
+/// loop such as `corpus/again -> ..`) is not followed again.
+fn walk_txt_in(
+    dir: &std::path::Path,
+    out: &mut Vec<String>,
+    seen: &mut std::collections::HashSet<std::path::PathBuf>,
+) -> Result<()> {
     let shown = dir.display().to_string();
+    let real = std::fs::canonicalize(dir).map_err(|e| Error::io(&shown, e))?;
+    if !seen.insert(real) {
+        return Ok(());
+    }
     let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(&shown, e))?
         .map(|e| e.map(|e| e.path()).map_err(|e| Error::io(&shown, e)))
@@ -271,7 +287,7 @@ fn walk_txt(dir: &std::path::Path, out: &mut Vec<String>) -> Result<()> {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk_txt(&p, out)?;
+            walk_txt_in(&p, out, seen)?;
         } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
             out.push(p.display().to_string());
         }

@@ -8,6 +8,7 @@ pub mod glossary;
 pub mod segment;
 pub mod terms;
 pub mod tmx;
+pub mod tmx_tuids;
 
 /// Prints `err` on stderr as one line prefixed `trame: error:` and returns the exit code.
 ///
@@ -24,11 +25,27 @@ pub fn report_error(err: &anyhow::Error) -> i32 {
             return 0;
         }
     }
-    eprintln!("trame: error: {}", one_line(err));
+    eprintln!("trame: error: {}", escape_controls(&one_line(err)));
     match err.downcast_ref::<trame::Error>() {
         Some(e) => e.exit_code(),
         None => 1,
     }
+}
+
+/// Control characters (a newline in a file name…) shown as escapes, so an error stays on one line.
+pub fn escape_controls(line: &str) -> String {
+    if !line.chars().any(char::is_control) {
+        return line.to_string();
+    }
+    line.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// A usage error (exit code 2) from the command line layer.

@@ -168,13 +168,17 @@ fn merge(
     write_output(Some(output), |w| {
         let mut writer = TmxWriter::new(w, &header)?;
         let mut seen: HashSet<u128> = HashSet::new();
+        let mut tuids = super::tmx_tuids::TuidSet::default();
         for reader in readers {
             let name = reader.name().to_string();
             for tu in reader {
-                let tu = tu?;
+                let mut tu = tu?;
                 if !seen.insert(unit_hash(&tu)) {
                     dropped += 1;
                     continue;
+                }
+                if let Some(w) = tuids.make_unique(&mut tu) {
+                    warnings.push(format!("{name}: {w}"));
                 }
                 match writer.write_unit(&tu) {
                     Ok(()) => kept += 1,

@@ -3,6 +3,7 @@
 pub mod model;
 
 pub use model::{Concept, Gender, Glossary, Number, PartOfSpeech, Status, Term, TermType};
+pub mod check;
 pub mod csv;
 pub mod load;
 pub mod shipped;
