@@ -45,8 +45,7 @@ impl XmlGuard {
                 self.depth += 1;
                 if self.depth > MAX_DEPTH {
                     return Err(format!(
-                        "elements nested more than {MAX_DEPTH} deep (trame's limit, as libxml2's): \
-                         not a real memory or termbase"
+                        "elements nested more than {MAX_DEPTH} deep (trame's limit, as libxml2's)"
                     ));
                 }
             }

@@ -88,7 +88,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut opts = AlignOptions::default();
     if let Some(g) = &args.glossary {
         let src = trame::input::read_source(g, enc)?;
-        opts.glossary = Some(trame::glossary::csv::read_csv(&src)?);
+        let glossary = trame::glossary::csv::read_csv(&src)?;
+        trame::glossary::load::refuse_unusable(&glossary, g)?;
+        opts.glossary = Some(glossary);
     }
     if let Some(d) = &args.dict {
         opts.dictionary = prepare::read_dictionary(d, &read_text(d, enc)?)?;
