@@ -3,7 +3,8 @@
 //!
 //! A document is a regular, non-hidden file whose name ends in `.txt` (any case), found
 //! recursively; its name is its path relative to the folder, with `/` separators. Folders
-//! reached twice (a symbolic-link loop) are walked once. Listings are sorted by name, so every
+//! reached twice (a symbolic-link loop) are walked once; a `*.txt` link that cannot be followed
+//! is an error naming it. Listings are sorted by name, so every
 //! command sees the documents in the same order.
 //!
 //! ```
@@ -71,9 +72,18 @@ fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<List
         if hidden {
             continue;
         }
-        if path.is_dir() {
+        // A link that cannot be followed (dangling, or a loop such as `a.txt -> a.txt`) is an
+        // error naming it when it looks like a document, never a silent gap in the corpus.
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if is_document_name(&path) => {
+                return Err(Error::io(path.display().to_string(), e))
+            }
+            Err(_) => continue,
+        };
+        if meta.is_dir() {
             walk(root, &path, seen, out)?;
-        } else if path.is_file() && is_document_name(&path) {
+        } else if meta.is_file() && is_document_name(&path) {
             let name = path
                 .strip_prefix(root)
                 .unwrap_or(&path)

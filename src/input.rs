@@ -35,6 +35,9 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
 /// With `encoding == None`, a UTF-16 BOM selects UTF-16 and everything else must be UTF-8.
 /// With an explicit encoding, a BOM still wins (a BOM is unambiguous).
 pub fn decode(path: &str, bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Source> {
+    if let Some(name) = crate::tmx::xml::utf32_bom(bytes) {
+        return Err(utf32_error(path, name));
+    }
     if let Some((bom_encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_exact(path, &bytes[bom_len..], bom_encoding, bom_len);
     }
@@ -51,7 +54,69 @@ pub fn decode(path: &str, bytes: &[u8], encoding: Option<&'static Encoding>) -> 
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
+}
+
+/// The error for a file that starts with a UTF-32 byte-order mark (`name`: `UTF-32LE`/`BE`).
+pub fn utf32_error(path: &str, name: &str) -> Error {
+    Error::invalid(
+        path,
+        format!(
+            "{name} text (byte-order mark at byte 0): trame reads UTF-8 and UTF-16; convert it \
+             with `iconv -f UTF-32 -t UTF-8`"
+        ),
+    )
+}
+
+/// Most bytes read whole from an input whose size is not known in advance (standard input, a
+/// FIFO, a device such as `/dev/zero`): 256 MiB. Regular files are read whole whatever their
+/// size (it is known); `segment` and `terms` stream large inputs instead.
+pub const MAX_UNSIZED_INPUT: u64 = 256 << 20;
+
+/// Reads `reader` whole, at most [`MAX_UNSIZED_INPUT`] bytes. With `text_check`, the first
+/// block is looked at at once: a UTF-32 BOM or (without a UTF-16 BOM) a NUL byte stops the read
+/// there, so `/dev/zero` is refused as binary at once rather than after the bound.
+fn read_unsized(path: &str, mut reader: impl Read, text_check: bool) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut block = vec![0u8; 64 << 10];
+    let mut checked = !text_check;
+    loop {
+        let n = match reader.read(&mut block) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        if n == 0 {
+            return Ok(bytes);
+        }
+        bytes.extend_from_slice(&block[..n]);
+        if !checked && (bytes.len() >= 4) {
+            checked = true;
+            if let Some(name) = crate::tmx::xml::utf32_bom(&bytes) {
+                return Err(utf32_error(path, name));
+            }
+            let utf16 = matches!(Encoding::for_bom(&bytes), Some((e, _)) if e != encoding_rs::UTF_8)
+                || crate::tmx::xml::sniff_encoding(&bytes).0 != crate::tmx::xml::XmlEncoding::Utf8;
+            if !utf16 {
+                if let Some(offset) = memchr_nul(&bytes) {
+                    return Err(Error::Binary {
+                        path: path.to_string(),
+                        offset,
+                    });
+                }
+            }
+        }
+        if bytes.len() as u64 > MAX_UNSIZED_INPUT {
+            return Err(Error::invalid(
+                path,
+                format!(
+                    "more than {} MiB from a pipe or device (trame's limit on inputs of unknown \
+                     size): save it to a file first",
+                    MAX_UNSIZED_INPUT >> 20
+                ),
+            ));
+        }
+    }
 }
 
 fn decode_exact(
@@ -123,23 +188,63 @@ fn first_malformed_offset(bytes: &[u8], encoding: &'static Encoding) -> usize {
 
 /// Reads and decodes `path`; `-` reads standard input.
 pub fn read_source(path: &str, encoding: Option<&'static Encoding>) -> Result<Source> {
-    let bytes = read_bytes(path)?;
-    decode(path, &bytes, encoding)
+    let utf16 = encoding.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    let bytes = read_bytes_checked(path, !utf16)?;
+    let source = decode(path, &bytes, encoding)?;
+    check_line_lengths(&source)?;
+    Ok(source)
+}
+
+/// Refuses a text with a line longer than [`crate::stream::MAX_LINE`] (64 MiB), the same bound
+/// as for streamed inputs: no command holds such a line whole.
+pub fn check_line_lengths(source: &Source) -> Result<()> {
+    let max = crate::stream::MAX_LINE;
+    let bytes = source.text.as_bytes();
+    if bytes.len() <= max {
+        return Ok(());
+    }
+    let mut start = 0;
+    let mut line = 1;
+    for end in memchr::memchr2_iter(b'\n', b'\r', bytes).chain(std::iter::once(bytes.len())) {
+        if end - start > max {
+            return Err(Error::syntax(
+                &source.path,
+                line,
+                1,
+                format!(
+                    "a line longer than {} MiB (trame's limit on one line of text)",
+                    max >> 20
+                ),
+            ));
+        }
+        if !(bytes[end.min(bytes.len() - 1)] == b'\n' && end > 0 && bytes[end - 1] == b'\r') {
+            line += 1;
+        }
+        start = end + 1;
+    }
+    Ok(())
 }
 
 /// Reads the raw bytes of `path`; `-` reads standard input. A directory is an error, not an empty file.
+///
+/// Standard input, FIFOs and devices are read up to [`MAX_UNSIZED_INPUT`] bytes.
+/// Without a UTF-16 signature (a BOM, or `<?` in UTF-16), a NUL byte in the first block read
+/// from such an input is refused as binary at once.
 pub fn read_bytes(path: &str) -> Result<Vec<u8>> {
+    read_bytes_checked(path, true)
+}
+
+fn read_bytes_checked(path: &str, text_check: bool) -> Result<Vec<u8>> {
     if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("-", e))?;
-        return Ok(bytes);
+        return read_unsized("-", std::io::stdin().lock(), text_check);
     }
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(Error::invalid(path, "is a directory, expected a file"));
+    }
+    if !meta.is_file() {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        return read_unsized(path, file, text_check);
     }
     std::fs::read(path).map_err(|e| Error::io(path, e))
 }

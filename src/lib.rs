@@ -19,5 +19,6 @@ pub mod stream;
 pub mod tbx;
 pub mod terms;
 pub mod tmx;
+pub mod xmlsafe;
 
 pub use error::{Error, Result};

@@ -17,6 +17,19 @@ where
     F: FnOnce(&mut dyn Write) -> Result<()>,
 {
     let shown = path.display().to_string();
+    // A symbolic link is written through: the file it points to is replaced (atomically, like
+    // any target), the link stays. `-o link-to-the-input` thus behaves as `-o the-input`.
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => match std::fs::canonicalize(path) {
+            Ok(target) => {
+                resolved = target;
+                resolved.as_path()
+            }
+            Err(e) => return Err(Error::io(&shown, e)),
+        },
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

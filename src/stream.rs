@@ -15,7 +15,7 @@
 //! 2. else just after the last line end (`\n`, `\r\n`, or a lone `\r`) before `chunk_size`;
 //! 3. else (the first line is longer than `chunk_size`) just after the first line end found later:
 //!    a single line is never split, so memory is bounded by the chunk size **or the longest line**,
-//!    whichever is larger. A 100 MB line is carried whole.
+//!    whichever is larger; a line longer than [`MAX_LINE`] (64 MiB) is an error.
 //!
 //! # Decoding
 //! Same rules and same error messages as [`crate::input`]: UTF-8 with or without BOM, UTF-16
@@ -35,6 +35,10 @@ pub const CHUNK_SIZE: usize = 8 << 20;
 
 /// Size in bytes from which an input is streamed rather than read whole (32 MB).
 pub const STREAM_THRESHOLD: u64 = 32 << 20;
+
+/// Longest line a streamed input may hold: 64 MiB. A longer one (a file without line ends, a
+/// FIFO fed forever) is refused: memory stays bounded by the chunk size plus this.
+pub const MAX_LINE: usize = 64 << 20;
 
 /// Bytes asked of the reader at a time.
 const READ_BLOCK: usize = 256 << 10;
@@ -89,27 +93,22 @@ pub fn open(
     chunk_size: usize,
 ) -> Result<Input> {
     if path == "-" {
-        let mut prefix = Vec::new();
-        let stdin = std::io::stdin();
-        stdin
-            .lock()
-            .take(threshold.saturating_add(1))
-            .read_to_end(&mut prefix)
-            .map_err(|e| Error::io("-", e))?;
-        if (prefix.len() as u64) <= threshold {
-            return input::decode("-", &prefix, encoding).map(Input::Whole);
-        }
-        let reader = std::io::Cursor::new(prefix).chain(stdin);
-        return Ok(Input::Chunks(ChunkReader::new(
+        return open_unsized(
             "-",
-            Box::new(reader),
+            Box::new(std::io::stdin()),
             encoding,
+            threshold,
             chunk_size,
-        )));
+        );
     }
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(Error::invalid(path, "is a directory, expected a file"));
+    }
+    if !meta.is_file() {
+        // A FIFO or a device (`/dev/zero`): its size is unknown, read it as stdin is.
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        return open_unsized(path, Box::new(file), encoding, threshold, chunk_size);
     }
     if meta.len() <= threshold {
         return input::read_source(path, encoding).map(Input::Whole);
@@ -118,6 +117,56 @@ pub fn open(
     Ok(Input::Chunks(ChunkReader::new(
         path,
         Box::new(file),
+        encoding,
+        chunk_size,
+    )))
+}
+
+/// An input of unknown size: up to `threshold + 1` bytes are read first; if the input ends
+/// before, it is decoded whole, else those bytes and the rest are streamed. A first block that
+/// shows a binary file (a NUL byte without a UTF-16 BOM) stops the read at once.
+fn open_unsized(
+    path: &str,
+    mut reader: Box<dyn Read + Send>,
+    encoding: Option<&'static Encoding>,
+    threshold: u64,
+    chunk_size: usize,
+) -> Result<Input> {
+    let limit = threshold.saturating_add(1);
+    let first = limit.min(READ_BLOCK as u64);
+    let mut prefix = Vec::new();
+    (&mut reader)
+        .take(first)
+        .read_to_end(&mut prefix)
+        .map_err(|e| Error::io(path, e))?;
+    if let Some(name) = crate::tmx::xml::utf32_bom(&prefix) {
+        return Err(input::utf32_error(path, name));
+    }
+    let utf16 = match Encoding::for_bom(&prefix) {
+        Some((e, _)) => e != encoding_rs::UTF_8,
+        None => encoding.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE),
+    };
+    if !utf16 {
+        if let Some(offset) = memchr::memchr(0, &prefix) {
+            return Err(Error::Binary {
+                path: path.to_string(),
+                offset,
+            });
+        }
+    }
+    if prefix.len() as u64 == first {
+        (&mut reader)
+            .take(limit - first)
+            .read_to_end(&mut prefix)
+            .map_err(|e| Error::io(path, e))?;
+    }
+    if (prefix.len() as u64) <= threshold {
+        return input::decode(path, &prefix, encoding).map(Input::Whole);
+    }
+    let reader = std::io::Cursor::new(prefix).chain(reader);
+    Ok(Input::Chunks(ChunkReader::new(
+        path,
+        Box::new(reader),
         encoding,
         chunk_size,
     )))
@@ -223,8 +272,11 @@ impl ChunkReader {
         }
         self.pending.extend_from_slice(&block[..n]);
         if self.encoding.is_none() {
-            if self.pending.len() < 3 && !self.eof {
+            if self.pending.len() < 4 && !self.eof {
                 return Ok(());
+            }
+            if let Some(name) = crate::tmx::xml::utf32_bom(&self.pending) {
+                return Err(input::utf32_error(&self.path, name));
             }
             self.sniff();
         }
@@ -398,8 +450,33 @@ impl ChunkReader {
             if self.eof {
                 return Ok(None);
             }
+            if self.buf.len() > self.chunk_size + MAX_LINE {
+                return Err(self.line_too_long());
+            }
             self.fill()?;
         }
+    }
+
+    /// The error for a line longer than [`MAX_LINE`]: names the line where it starts.
+    fn line_too_long(&self) -> Error {
+        let bytes = self.buf.as_bytes();
+        let hi = self.chunk_size.min(bytes.len());
+        let start = (0..hi)
+            .rev()
+            .find(|&i| bytes[i] == b'\n' || bytes[i] == b'\r')
+            .map_or(0, |i| i + 1);
+        let line = self.line + line_ends(&self.buf[..start]);
+        Error::syntax(
+            &self.path,
+            line,
+            1,
+            format!(
+                "a line longer than {} MiB (trame's limit on one line of text; no line end in \
+                 {} MiB read)",
+                MAX_LINE >> 20,
+                (self.buf.len() - start) >> 20
+            ),
+        )
     }
 }
 

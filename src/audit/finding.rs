@@ -48,6 +48,7 @@ pub enum Rule {
     Capitalisation,
     MissingSource,
     EmptyTerm,
+    UnusableTerm,
     Unused,
     CandidateTerm,
     SourceError,
@@ -59,9 +60,10 @@ pub enum Rule {
 
 impl Rule {
     /// All rules, in report order (glossary lint, corpus, memory).
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 19] = [
         Rule::Conflict,
         Rule::EmptyTerm,
+        Rule::UnusableTerm,
         Rule::Duplicate,
         Rule::NearDuplicate,
         Rule::Acronym,
@@ -94,6 +96,7 @@ impl Rule {
             Rule::Capitalisation => "capitalisation",
             Rule::MissingSource => "missing-source",
             Rule::EmptyTerm => "empty-term",
+            Rule::UnusableTerm => "unusable-term",
             Rule::Unused => "unused",
             Rule::CandidateTerm => "candidate-term",
             Rule::SourceError => "source-error",
@@ -112,7 +115,7 @@ impl Rule {
     /// The severity every finding of this rule carries (the table in [`crate::audit`]).
     pub fn severity(self) -> Severity {
         match self {
-            Rule::Conflict | Rule::EmptyTerm => Severity::Error,
+            Rule::Conflict | Rule::EmptyTerm | Rule::UnusableTerm => Severity::Error,
             Rule::Duplicate
             | Rule::NearDuplicate
             | Rule::MissingGenderForm
@@ -146,6 +149,7 @@ impl Rule {
             Rule::Capitalisation => "Inconsistent English capitalisation",
             Rule::MissingSource => "Entries without a source",
             Rule::EmptyTerm => "Empty terms",
+            Rule::UnusableTerm => "Terms no matcher can use",
             Rule::Unused => "Entries unused in the corpus",
             Rule::CandidateTerm => "Candidate terms missing from the glossary",
             Rule::SourceError => "Source errors around terms",
@@ -172,6 +176,7 @@ impl Rule {
             Rule::Capitalisation => "An English term capitalised differently from most entries of its category.",
             Rule::MissingSource => "Entries without a source: nobody can check where the official form comes from.",
             Rule::EmptyTerm => "An empty term cell or an empty item in a variants list: the entry cannot be used as it is.",
+            Rule::UnusableTerm => "A term that is only a function word (de, the) or only punctuation would match nearly everywhere; trame terms and build refuse such a glossary.",
             Rule::Unused => "Entries that never occur in the texts audited; normal for a general glossary, but check their spelling.",
             Rule::CandidateTerm => "Recurring names and acronyms defined in the texts that the glossary lacks, most widespread first.",
             Rule::SourceError => "Places where the French source itself looks wrong around a glossary term (agreement, near-miss spelling).",

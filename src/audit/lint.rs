@@ -31,7 +31,25 @@ pub fn lint_glossary(glossary: &Glossary, path: Option<&str>) -> Vec<Finding> {
     acronyms(&ctx, &mut out);
     capitalisation(&ctx, &mut out);
     missing_sources(&ctx, &mut out);
+    unusable_terms(&ctx, &mut out);
     out
+}
+
+fn unusable_terms(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for bad in crate::glossary::check::unusable_terms(ctx.glossary) {
+        let side = if bad.source_side { "French" } else { "English" };
+        out.push(ctx.finding(
+            Rule::UnusableTerm,
+            &[bad.concept],
+            format!(
+                "Entry {} has the {side} term «{}», which {}",
+                ctx.id(bad.concept),
+                bad.term,
+                bad.reason
+            ),
+            "Remove the term, or replace it with the whole expression it belongs to.".into(),
+        ));
+    }
 }
 
 struct Ctx<'a> {

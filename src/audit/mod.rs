@@ -11,6 +11,7 @@
 //! |---|---|---|
 //! | `conflict` | error | the same French term has different English equivalents in several entries |
 //! | `empty-term` | error | an empty `fr`/`en` cell, or an empty item in a variants list |
+//! | `unusable-term` | error | a term that is only a function word (`de`, `of`) or only punctuation |
 //! | `duplicate` | warning | the same French term entered twice with the same English (split concept) |
 //! | `near-duplicate` | warning | headwords equal but for accents/case/hyphens/apostrophes, number, or one letter |
 //! | `acronym` | warning | an acronym entry without its expansion, or one acronym with different expansions |

@@ -8,15 +8,17 @@ use trame::pipeline::{self, BuildConfig};
 /// Arguments of `trame build`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Folder of French releases (`*.txt`).
-    #[arg(long, default_value = "fixtures/releases/fr")]
-    pub fr: PathBuf,
-    /// Folder of English originals, paired with the French files by name.
-    #[arg(long, default_value = "fixtures/releases/en")]
-    pub en: PathBuf,
-    /// French→English glossary (CSV/TSV or TBX).
-    #[arg(long, default_value = "glossaries/iom-fr-en.csv")]
-    pub glossary: PathBuf,
+    /// Folder of French releases (`*.txt`) [default: fixtures/releases/fr, the bundled examples].
+    #[arg(long, value_name = "DIR")]
+    pub fr: Option<PathBuf>,
+    /// Folder of English originals, paired with the French files by name [default:
+    /// fixtures/releases/en].
+    #[arg(long, value_name = "DIR")]
+    pub en: Option<PathBuf>,
+    /// French→English glossary (CSV/TSV or TBX) [default: the shipped IOM glossary, built into
+    /// trame].
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
     /// Output folder (created if missing).
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
@@ -34,14 +36,29 @@ pub struct Args {
     pub json: bool,
 }
 
+/// The folder given, or the bundled example folder when it exists (it does only inside the
+/// source repository); otherwise a usage error saying which option to pass.
+fn default_folder(given: Option<PathBuf>, default: &str, flag: &str) -> anyhow::Result<PathBuf> {
+    match given {
+        Some(dir) => Ok(dir),
+        None if std::path::Path::new(default).is_dir() => Ok(PathBuf::from(default)),
+        None => Err(super::usage(format!(
+            "no {flag} folder given and the default {default} (the examples bundled in trame's \
+             source repository) is not here: pass --fr DIR --en DIR"
+        ))),
+    }
+}
+
 /// Runs `trame build`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     if !(0.0..=1.0).contains(&args.min_confidence) {
         return Err(super::usage("--min-confidence must be between 0 and 1"));
     }
+    let fr_dir = default_folder(args.fr, "fixtures/releases/fr", "--fr")?;
+    let en_dir = default_folder(args.en, "fixtures/releases/en", "--en")?;
     let config = BuildConfig {
-        fr_dir: args.fr,
-        en_dir: args.en,
+        fr_dir,
+        en_dir,
         glossary: args.glossary,
         out_dir: args.out,
         src_lang: args.src_lang,

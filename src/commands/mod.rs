@@ -24,7 +24,7 @@ pub fn report_error(err: &anyhow::Error) -> i32 {
             return 0;
         }
     }
-    eprintln!("trame: error: {}", one_line(err));
+    eprintln!("trame: error: {}", escape_controls(&one_line(err)));
     match err.downcast_ref::<trame::Error>() {
         Some(e) => e.exit_code(),
         None => 1,
@@ -38,6 +38,22 @@ pub type EncodingArg = &'static encoding_rs::Encoding;
 /// clap value parser for [`EncodingArg`] options.
 pub fn parse_encoding(label: &str) -> Result<EncodingArg, String> {
     trame::input::encoding_for_label(label).map_err(|e| e.to_string())
+}
+
+/// Control characters (a newline in a file name…) shown as escapes, so an error stays on one line.
+pub fn escape_controls(line: &str) -> String {
+    if !line.chars().any(char::is_control) {
+        return line.to_string();
+    }
+    line.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// A usage error (exit code 2) from the command line layer.

@@ -121,6 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .as_ref()
         .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string());
     let clean_opts = (!args.no_clean).then_some(&opts);
+    let rules_name = args.srx.as_deref().unwrap_or("built-in rules");
     trame::output::write_output(args.output.as_deref(), |w| {
         let mut out = SegmentWriter {
             w,
@@ -142,12 +143,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                         None => segmenter.segment(&source.text),
                     };
                     whole += 1;
+                    segmenter.check_exhausted(rules_name)?;
                     out.write(source, &segments, &mut index)?;
                 }
                 Input::Chunks(reader) => {
                     for chunk in reader {
                         let chunk = chunk?;
                         let segments = segment_chunk(&segmenter, &chunk, clean_opts);
+                        segmenter.check_exhausted(rules_name)?;
                         out.write(&chunk.source, &segments, &mut index)?;
                     }
                 }

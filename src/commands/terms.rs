@@ -20,9 +20,10 @@ pub enum OutputFormat {
 pub struct Args {
     /// Input files (`-` for stdin; stdin when none is given).
     pub files: Vec<String>,
-    /// The glossary (CSV/TSV; see the README for the format).
+    /// The glossary (CSV/TSV or TBX; see the README for the format) [default: the shipped IOM
+    /// glossary, built into trame].
     #[arg(long, short = 'g', value_name = "FILE")]
-    pub glossary: String,
+    pub glossary: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: OutputFormat,
@@ -61,13 +62,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(super::usage("stdin (`-`) can be read only once"));
     }
-    if args.glossary == "-" && files.iter().any(|f| f == "-") {
+    if args.glossary.as_deref() == Some("-") && files.iter().any(|f| f == "-") {
         return Err(super::usage(
             "the glossary and an input cannot both be stdin",
         ));
     }
-    let glossary_encoding = args.glossary_encoding;
-    let glossary = trame::glossary::read_glossary(&args.glossary, glossary_encoding)?;
+    let glossary = match &args.glossary {
+        Some(path) => trame::glossary::read_glossary(path, args.glossary_encoding)?,
+        None => trame::glossary::shipped_glossary()?,
+    };
     let options = MatchOptions {
         fuzzy: !args.no_fuzzy,
         ..MatchOptions::default()

@@ -3,6 +3,9 @@
 pub mod model;
 
 pub use model::{Concept, Gender, Glossary, Number, PartOfSpeech, Status, Term, TermType};
+pub mod check;
 pub mod csv;
 pub mod load;
+pub mod shipped;
 pub use load::read_glossary;
+pub use shipped::{shipped_glossary, SHIPPED_GLOSSARY_NAME};

@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 pub struct BuildConfig {
     pub fr_dir: PathBuf,
     pub en_dir: PathBuf,
-    pub glossary: PathBuf,
+    /// The glossary file; `None` uses the shipped glossary embedded in the library.
+    pub glossary: Option<PathBuf>,
     pub out_dir: PathBuf,
     /// Language codes written into the TMX and TBX (`fr`, `en-GB`…).
     pub src_lang: String,
@@ -278,8 +279,10 @@ pub fn build(
     on_total: &dyn Fn(usize),
     on_done: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildSummary> {
-    let glossary_path = config.glossary.display().to_string();
-    let glossary = crate::glossary::read_glossary(&glossary_path, None)?;
+    let glossary = match &config.glossary {
+        Some(path) => crate::glossary::read_glossary(&path.display().to_string(), None)?,
+        None => crate::glossary::shipped_glossary()?,
+    };
     let pairing = crate::corpus::pair(&config.fr_dir, &config.en_dir)?;
     if pairing.pairs.is_empty() {
         return Err(Error::invalid(

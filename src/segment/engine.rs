@@ -29,6 +29,8 @@
 
 use super::prefilter::FirstBytes;
 use fancy_regex::Regex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// How far back (bytes) a `beforebreak` match may start.
 pub const LOOKBACK: usize = 1024;
@@ -55,7 +57,14 @@ pub struct CompiledRule {
     after_find: Option<Regex>,
     /// Where the rule comes from, for messages.
     pub origin: String,
+    /// Set once one of the rule's patterns hit the backtracking limit; from then on the rule is
+    /// not run again (so a catastrophic pattern costs the limit once, not at every position) and
+    /// the caller is told through [`Engine::exhausted`].
+    exhausted: Arc<AtomicBool>,
 }
+
+/// Backtracking steps one match of a rule's pattern may take (fancy-regex's budget).
+pub const BACKTRACK_LIMIT: usize = 100_000;
 
 /// A rule's translated patterns failed to compile.
 #[derive(Debug, Clone)]
@@ -68,7 +77,7 @@ pub struct CompileError {
 
 fn compile(pattern: &str, part: &'static str) -> Result<Regex, CompileError> {
     fancy_regex::RegexBuilder::new(pattern)
-        .backtrack_limit(100_000)
+        .backtrack_limit(BACKTRACK_LIMIT)
         .build()
         .map_err(|e| CompileError {
             part,
@@ -126,11 +135,30 @@ impl CompiledRule {
             },
             after_find,
             origin,
+            exhausted: Arc::new(AtomicBool::new(false)),
         })
+    }
+
+    fn is_exhausted(&self) -> bool {
+        self.exhausted.load(Ordering::Relaxed)
+    }
+
+    /// Records a match result: `Err` (backtracking limit) marks the rule exhausted.
+    fn outcome<T>(&self, r: Result<Option<T>, fancy_regex::Error>) -> Option<T> {
+        match r {
+            Ok(m) => m,
+            Err(_) => {
+                self.exhausted.store(true, Ordering::Relaxed);
+                None
+            }
+        }
     }
 
     /// Does this rule apply at `pos` of `line`?
     fn applies(&self, line: &str, pos: usize) -> bool {
+        if self.is_exhausted() {
+            return false;
+        }
         if let Some(first) = &self.after_first {
             match line.as_bytes().get(pos) {
                 Some(&b) if first.contains(b) => {}
@@ -139,9 +167,9 @@ impl CompiledRule {
         }
         if let Some(after) = &self.after {
             let ok = if self.after_needs_context {
-                matches!(after.find_from_pos(line, pos), Ok(Some(m)) if m.start() == pos)
+                matches!(self.outcome(after.find_from_pos(line, pos)), Some(m) if m.start() == pos)
             } else {
-                matches!(after.find(&line[pos..]), Ok(Some(_)))
+                self.outcome(after.find(&line[pos..])).is_some()
             };
             if !ok {
                 return false;
@@ -153,7 +181,7 @@ impl CompiledRule {
             while !hay.is_char_boundary(from) {
                 from -= 1;
             }
-            if !matches!(before.find_from_pos(hay, from), Ok(Some(_))) {
+            if self.outcome(before.find_from_pos(hay, from)).is_none() {
                 return false;
             }
         }
@@ -183,18 +211,39 @@ impl Engine {
         self.rules.is_empty()
     }
 
+    /// The rules (their `origin`) whose patterns hit the backtracking limit
+    /// ([`BACKTRACK_LIMIT`]) on some text this engine segmented: those rules were then left out,
+    /// so the segmentation is not what the rules say and the caller should refuse it.
+    pub fn exhausted(&self) -> Vec<&str> {
+        self.rules
+            .iter()
+            .filter(|r| r.is_exhausted())
+            .map(|r| r.origin.as_str())
+            .collect()
+    }
+
     /// The break positions inside `line` (byte offsets, sorted, strictly inside `1..line.len()`).
     pub fn breaks(&self, line: &str) -> Vec<usize> {
         let mut candidates: Vec<usize> = Vec::new();
-        for rule in self.rules.iter().filter(|r| r.is_break) {
+        for rule in self
+            .rules
+            .iter()
+            .filter(|r| r.is_break && !r.is_exhausted())
+        {
             if let Some(re) = &rule.before_find {
-                // An error (backtrack limit) ends the scan: the iterator would repeat it forever.
-                for m in re.find_iter(line).map_while(Result::ok) {
-                    candidates.push(m.end());
+                // An error (backtrack limit) ends the scan and marks the rule exhausted.
+                for m in re.find_iter(line) {
+                    match rule.outcome(m.map(Some)) {
+                        Some(m) => candidates.push(m.end()),
+                        None => break,
+                    }
                 }
             } else if let Some(re) = &rule.after_find {
-                for m in re.find_iter(line).map_while(Result::ok) {
-                    candidates.push(m.start());
+                for m in re.find_iter(line) {
+                    match rule.outcome(m.map(Some)) {
+                        Some(m) => candidates.push(m.start()),
+                        None => break,
+                    }
                 }
             } else {
                 // Empty break rule: every position is a candidate.

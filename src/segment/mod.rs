@@ -152,6 +152,26 @@ impl Segmenter {
         &self.warnings
     }
 
+    /// An error if a rule hit the backtracking limit on the text segmented so far (catastrophic
+    /// backtracking, e.g. nested quantifiers over a back-reference): the rule was left out
+    /// after its first failure, so time stays bounded, but the result is not what the rules
+    /// say. `name` is the rules file, for the message.
+    pub fn check_exhausted(&self, name: &str) -> Result<()> {
+        let rules = self.engine.exhausted();
+        if rules.is_empty() {
+            return Ok(());
+        }
+        Err(Error::invalid(
+            name,
+            format!(
+                "{} needed more than {} backtracking steps at one position (catastrophic \
+                 backtracking): rewrite the pattern without nested quantifiers",
+                rules.join("; "),
+                engine::BACKTRACK_LIMIT
+            ),
+        ))
+    }
+
     /// Splits `text` into segments. Every line end (`\n`, `\r\n`, or a lone `\r`) is a hard
     /// break (paragraphs, headings); inside a line, the SRX rules decide.
     ///

@@ -94,10 +94,16 @@ pub fn parse(xml: &str) -> Result<SrxDocument, SrxSyntaxError> {
     let mut current_set: Option<LanguageRule> = None;
     let mut field = Field::None;
     let mut in_header = false;
+    let mut guard = crate::xmlsafe::XmlGuard::new(None);
     loop {
         let offset = reader.buffer_position() as usize;
         let event = match reader.read_event() {
-            Ok(ev) => ev,
+            Ok(ev) => {
+                if let Err(message) = guard.check(&ev) {
+                    return Err(at(offset, message));
+                }
+                ev
+            }
             Err(e) => {
                 let pos = reader.error_position() as usize;
                 return Err(at(pos, format!("malformed XML: {e}")));

@@ -117,10 +117,18 @@ fn parse_tree(cx: &Ctx) -> Result<Node> {
     config.trim_text(false);
     let mut stack: Vec<Node> = Vec::new();
     let mut root: Option<Node> = None;
+    let mut guard = crate::xmlsafe::XmlGuard::new(encoding_rs::Encoding::for_label(
+        cx.source.encoding.as_bytes(),
+    ));
     loop {
         let at = reader.buffer_position() as usize;
         let ev = match reader.read_event() {
-            Ok(ev) => ev,
+            Ok(ev) => {
+                if let Err(message) = guard.check(&ev) {
+                    return Err(cx.err(at, message));
+                }
+                ev
+            }
             Err(e) => {
                 let pos = match e {
                     quick_xml::Error::Syntax(_) | quick_xml::Error::IllFormed(_) => {

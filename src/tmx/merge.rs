@@ -4,6 +4,7 @@ use super::TmxHeader;
 use super::{TmxReader, TmxWriter, TranslationUnit};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
 
 /// What a merge did.
@@ -19,7 +20,8 @@ pub struct MergeReport {
 }
 
 /// Copies the units of `readers`, in order, to a TMX written on `out` with `header`; a unit whose
-/// variants (language, case-insensitive, and text) equal an earlier unit's is written once.
+/// variants (language, case-insensitive, and text) equal an earlier unit's is written once, and a
+/// `tuid` already used gets a suffix (`ID-2`, `ID-3`…), reported in the warnings.
 ///
 /// A unit the writer refuses is skipped and reported in [`MergeReport::warnings`]; a reading
 /// error stops the merge.
@@ -42,13 +44,17 @@ pub fn merge<W: Write>(readers: Vec<TmxReader>, header: &TmxHeader, out: W) -> R
     let mut report = MergeReport::default();
     let mut writer = TmxWriter::new(out, header)?;
     let mut seen: HashSet<u128> = HashSet::new();
+    let mut tuids = TuidSet::default();
     for reader in readers {
         let name = reader.name().to_string();
         for tu in reader {
-            let tu = tu?;
+            let mut tu = tu?;
             if !seen.insert(unit_hash(&tu)) {
                 report.duplicates += 1;
                 continue;
+            }
+            if let Some(w) = tuids.make_unique(&mut tu) {
+                report.warnings.push(format!("{name}: {w}"));
             }
             match writer.write_unit(&tu) {
                 Ok(()) => report.kept += 1,
@@ -73,7 +79,6 @@ pub fn merge<W: Write>(readers: Vec<TmxReader>, header: &TmxHeader, out: W) -> R
 
 /// A 128-bit hash of a unit's variants (language, lower-cased, and text), in order.
 fn unit_hash(tu: &TranslationUnit) -> u128 {
-    use std::hash::{Hash, Hasher};
     let mut a = std::collections::hash_map::DefaultHasher::new();
     let mut b = std::collections::hash_map::DefaultHasher::new();
     0x5Au8.hash(&mut b);
@@ -84,4 +89,38 @@ fn unit_hash(tu: &TranslationUnit) -> u128 {
         }
     }
     ((a.finish() as u128) << 64) | b.finish() as u128
+}
+
+/// The `tuid`s written so far (as 64-bit hashes: memory stays small for millions of units).
+#[derive(Debug, Default)]
+struct TuidSet {
+    seen: HashSet<u64>,
+}
+
+fn hash(id: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+impl TuidSet {
+    /// Records `tu`'s tuid; if it was already used, rewrites it as `ID-2`, `ID-3`… (the first
+    /// free one) and returns a message saying so.
+    fn make_unique(&mut self, tu: &mut TranslationUnit) -> Option<String> {
+        let id = tu.tuid.as_ref()?;
+        if self.seen.insert(hash(id)) {
+            return None;
+        }
+        let mut k = 2u64;
+        let fresh = loop {
+            let candidate = format!("{id}-{k}");
+            if self.seen.insert(hash(&candidate)) {
+                break candidate;
+            }
+            k += 1;
+        };
+        let message = format!("tuid `{id}` already used: written as `{fresh}`");
+        tu.tuid = Some(fresh);
+        Some(message)
+    }
 }

@@ -97,6 +97,7 @@ pub struct TmxReader {
     options: ReadOptions,
     buf: Vec<u8>,
     done: bool,
+    guard: crate::xmlsafe::XmlGuard,
 }
 
 impl std::fmt::Debug for TmxReader {
@@ -118,6 +119,12 @@ impl TmxReader {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if meta.is_dir() {
             return Err(Error::invalid(path, "is a directory, expected a TMX file"));
+        }
+        if !meta.is_file() {
+            // A FIFO or a device cannot be read twice (error positions re-read the input):
+            // held in memory, within the bound on unsized inputs.
+            let bytes = crate::input::read_bytes(path)?;
+            return Self::from_bytes(path, bytes, options);
         }
         let origin = Origin::File(PathBuf::from(path));
         let raw = origin.open().map_err(|e| Error::io(path, e))?;
@@ -142,6 +149,11 @@ impl TmxReader {
         options: ReadOptions,
     ) -> Result<Self> {
         let stream = Utf8Stream::new(raw).map_err(|e| Error::io(name, e))?;
+        let actual = match stream.encoding() {
+            super::xml::XmlEncoding::Utf8 => encoding_rs::UTF_8,
+            super::xml::XmlEncoding::Utf16Le => encoding_rs::UTF_16LE,
+            super::xml::XmlEncoding::Utf16Be => encoding_rs::UTF_16BE,
+        };
         let mut xml = Reader::from_reader(BufReader::with_capacity(64 * 1024, stream));
         let config = xml.config_mut();
         config.expand_empty_elements = true;
@@ -156,6 +168,7 @@ impl TmxReader {
             options,
             buf: Vec::new(),
             done: false,
+            guard: crate::xmlsafe::XmlGuard::new(Some(actual)),
         };
         reader.read_prologue()?;
         Ok(reader)
@@ -203,7 +216,12 @@ impl TmxReader {
         let start = self.xml.buffer_position();
         self.buf.clear();
         match self.xml.read_event_into(&mut self.buf) {
-            Ok(ev) => Ok((ev.into_owned(), start)),
+            Ok(ev) => {
+                if let Err(message) = self.guard.check(&ev) {
+                    return Err(self.err_at(start, message));
+                }
+                Ok((ev.into_owned(), start))
+            }
             Err(e) => Err(self.xml_err(e, start)),
         }
     }
@@ -229,11 +247,21 @@ impl TmxReader {
             .map_err(|e| self.err_at(at, describe(&quick_xml::Error::Escape(e))))
     }
 
-    fn skip(&mut self, e: &BytesStart<'static>, at: u64) -> Result<()> {
-        let mut buf = Vec::new();
-        match self.xml.read_to_end_into(e.name(), &mut buf) {
-            Ok(_) => Ok(()),
-            Err(err) => Err(self.xml_err(err, at)),
+    /// Skips the element just started, through the guarded event loop (depth stays bounded).
+    fn skip(&mut self, e: &BytesStart<'static>, _at: u64) -> Result<()> {
+        let mut depth = 0usize;
+        loop {
+            let (ev, at) = self.next_event()?;
+            match ev {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => return Ok(()),
+                Event::End(_) => depth -= 1,
+                Event::Eof => {
+                    let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                    return Err(self.err_at(at, format!("unexpected end of file in <{name}>")));
+                }
+                _ => {}
+            }
         }
     }
 

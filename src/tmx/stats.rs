@@ -22,6 +22,10 @@ pub struct TmxStats {
     pub empty_segments: u64,
     /// Units with fewer than two variants.
     pub units_without_pair: u64,
+    /// Units whose `tuid` repeats an earlier unit's (tools that key on it keep one of them).
+    pub duplicate_tuids: u64,
+    #[serde(skip)]
+    seen_tuids: HashSet<u64>,
     /// 64-bit hashes keep memory near 70 MB for a million distinct units; the chance of a
     /// collision among a million pairs is about 3 in 100 million.
     #[serde(skip)]
@@ -43,6 +47,11 @@ impl TmxStats {
     /// Adds one unit; `src_lang` is the header's source language (`None` if `*`).
     pub fn add(&mut self, tu: &TranslationUnit, src_lang: Option<&str>) {
         self.units += 1;
+        if let Some(id) = &tu.tuid {
+            if !self.seen_tuids.insert(hash(&[id])) {
+                self.duplicate_tuids += 1;
+            }
+        }
         for v in &tu.variants {
             *self.languages.entry(v.lang.clone()).or_default() += 1;
             if v.text.trim().is_empty() {
@@ -80,8 +89,9 @@ impl TmxStats {
             s.push_str(&format!("  {lang}: {n}\n"));
         }
         s.push_str(&format!(
-            "duplicates (identical pairs): {}\nsources with several targets: {}\nempty segments: {}\nunits with fewer than 2 variants: {}\n",
-            self.duplicates, self.sources_with_several_targets, self.empty_segments, self.units_without_pair
+            "duplicates (identical pairs): {}\nsources with several targets: {}\nempty segments: {}\nunits with fewer than 2 variants: {}\nduplicate tuids: {}\n",
+            self.duplicates, self.sources_with_several_targets, self.empty_segments, self.units_without_pair,
+            self.duplicate_tuids
         ));
         s
     }

@@ -152,6 +152,24 @@ pub struct Utf8Stream<R: Read> {
     finished: bool,
     /// Bytes sniffed for the BOM that belong to the content.
     pending_head: Vec<u8>,
+    /// UTF-8 bytes handed out so far.
+    delivered: u64,
+    /// UTF-8 bytes handed out since the last `<` or `>`.
+    since_markup: u64,
+}
+
+/// Most bytes accepted between two markup characters (`<`, `>`): 64 MiB. A longer run is a
+/// text or an attribute no memory holds, or a stream without markup at all (`/dev/zero`, a
+/// FIFO fed forever); the XML parser would buffer it whole, so it is refused.
+pub const MAX_MARKUP_GAP: u64 = 64 << 20;
+
+/// Names a UTF-32 byte-order mark at the start of `head`, if there is one.
+pub fn utf32_bom(head: &[u8]) -> Option<&'static str> {
+    match head {
+        [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32LE"),
+        [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32BE"),
+        _ => None,
+    }
 }
 
 impl<R: Read> Utf8Stream<R> {
@@ -165,6 +183,15 @@ impl<R: Read> Utf8Stream<R> {
                 break;
             }
             n += read;
+        }
+        if let Some(name) = utf32_bom(&head[..n]) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "{name} text (byte-order mark at byte 0): trame reads XML in UTF-8 or UTF-16; \
+                     convert it with `iconv -f UTF-32 -t UTF-8`"
+                ),
+            ));
         }
         let (kind, bom) = sniff_encoding(&head[..n]);
         let decoder = match kind {
@@ -184,6 +211,8 @@ impl<R: Read> Utf8Stream<R> {
             eof: false,
             finished: false,
             pending_head: head[bom..n].to_vec(),
+            delivered: 0,
+            since_markup: 0,
         })
     }
 
@@ -212,7 +241,42 @@ impl<R: Read> Utf8Stream<R> {
 }
 
 impl<R: Read> Read for Utf8Stream<R> {
+    /// Hands out UTF-8, refusing a NUL byte (never legal in XML: a binary file) and a run of
+    /// more than [`MAX_MARKUP_GAP`] bytes without markup.
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.read_utf8(buf)?;
+        let out = &buf[..n];
+        if let Some(p) = memchr::memchr(0, out) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "NUL byte at byte {} of the text: a binary file, not XML",
+                    self.delivered + p as u64
+                ),
+            ));
+        }
+        match memchr::memrchr2(b'<', b'>', out) {
+            Some(i) => self.since_markup = (n - i - 1) as u64,
+            None => self.since_markup += n as u64,
+        }
+        self.delivered += n as u64;
+        if self.since_markup > MAX_MARKUP_GAP {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "more than {} MiB without markup before byte {} of the text (trame's limit \
+                     on one text, attribute or tag)",
+                    MAX_MARKUP_GAP >> 20,
+                    self.delivered
+                ),
+            ));
+        }
+        Ok(n)
+    }
+}
+
+impl<R: Read> Utf8Stream<R> {
+    fn read_utf8(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if buf.is_empty() {
             return Ok(0);
         }

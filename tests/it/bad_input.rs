@@ -401,7 +401,7 @@ fn a_tbx_or_other_xml_is_not_a_tmx() {
     case(
         &["tmx", "stats", &path("nul-binary.bin")],
         1,
-        "nul-binary.bin:1:1: text before the root element",
+        "nul-binary.bin: NUL byte at byte 7 of the text: a binary file, not XML",
     );
 }
 
@@ -889,5 +889,484 @@ fn build_refuses_folders_without_pairs() {
         ],
         1,
         "crlf.txt",
+    );
+}
+
+// ---- second round: what a hostile or careless user finds next -----------------------------------
+
+/// Runs a case and checks it also finished within `secs` seconds.
+fn timed_case(args: &[&str], code: i32, fragment: &str, secs: u64) -> Run {
+    let started = Instant::now();
+    let r = case(args, code, fragment);
+    assert!(
+        started.elapsed() < Duration::from_secs(secs),
+        "trame {args:?} took {:?}",
+        started.elapsed()
+    );
+    r
+}
+
+#[cfg(unix)]
+#[test]
+fn dev_zero_is_refused_as_binary_at_once() {
+    for cmd in [
+        &["clean"][..],
+        &["segment"],
+        &["terms", "--glossary", "{g}"],
+        &["tmx", "convert", "--to", "tsv"],
+        &["glossary", "export", "--to", "tbx2"],
+    ] {
+        let mut args = cmd.to_vec();
+        args.extend(["/dev/zero", "-o", "{o}"]);
+        timed_case(&args, 1, "/dev/zero: binary file (NUL byte at byte 0)", 20);
+    }
+    timed_case(
+        &["tmx", "stats", "/dev/zero"],
+        1,
+        "/dev/zero: binary file (NUL byte at byte 0)",
+        20,
+    );
+    timed_case(
+        &["audit", "--glossary", "/dev/zero"],
+        1,
+        "/dev/zero: binary file",
+        20,
+    );
+    timed_case(
+        &["terms", "--glossary", "/dev/zero", &path("crlf.txt")],
+        1,
+        "/dev/zero: binary file",
+        20,
+    );
+}
+
+/// A FIFO at `dir/name` fed by a thread that writes `block` until the reader goes away (or
+/// `total` bytes, then closes).
+#[cfg(unix)]
+fn feed_fifo(dir: &Path, name: &str, block: Vec<u8>, total: Option<usize>) -> String {
+    let fifo = dir.join(name);
+    let ok = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "mkfifo failed");
+    let f = fifo.clone();
+    std::thread::spawn(move || {
+        use std::io::Write;
+        let Ok(mut w) = std::fs::OpenOptions::new().write(true).open(&f) else {
+            return;
+        };
+        let mut sent = 0;
+        while total.map_or(true, |t| sent < t) {
+            if w.write_all(&block).is_err() {
+                return;
+            }
+            sent += block.len();
+        }
+    });
+    fifo.display().to_string()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_fed_forever_is_bounded() {
+    let tmp = tempfile::tempdir().unwrap();
+    // No line end ever: the streamed commands stop at the 64 MiB line bound.
+    let f = feed_fifo(tmp.path(), "lines", vec![b'a'; 1 << 20], None);
+    timed_case(
+        &["segment", &f, "-o", "{o}"],
+        1,
+        "a line longer than 64 MiB",
+        60,
+    );
+    // Whole-read commands stop at the 256 MiB bound on inputs of unknown size.
+    let f = feed_fifo(tmp.path(), "whole", b"Une phrase. ".repeat(1 << 16), None);
+    timed_case(
+        &["clean", &f, "-o", "{o}"],
+        1,
+        "more than 256 MiB from a pipe or device",
+        60,
+    );
+    // A FIFO that ends is read like a file.
+    let f = feed_fifo(tmp.path(), "small", b"Un. Deux.\n".to_vec(), Some(10));
+    let r = timed_case(&["segment", &f], 0, "", 60);
+    assert_eq!(r.stdout, "Un.\nDeux.\n");
+}
+
+#[test]
+fn utf32_is_named_as_such() {
+    each_text_command("utf32le-bom.txt", &[], 1, "UTF-32LE text (byte-order mark");
+    each_text_command("utf32be-bom.txt", &[], 1, "UTF-32BE text (byte-order mark");
+    case(
+        &["tmx", "stats", &path("utf32le-bom.txt")],
+        1,
+        "UTF-32LE text",
+    );
+    case(
+        &["audit", "--glossary", &path("utf32be-bom.txt")],
+        1,
+        "UTF-32BE text",
+    );
+}
+
+fn write_generated(dir: &Path, name: &str, content: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p.display().to_string()
+}
+
+const TMX_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header \
+    creationtool=\"x\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" adminlang=\"en\" \
+    srclang=\"fr\" datatype=\"plaintext\"/><body>\n";
+const TBX_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<martif type=\"TBX-Basic\" \
+    xml:lang=\"fr\"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc>\
+    </martifHeader><text><body>\n";
+
+#[test]
+fn xml_nested_100000_deep_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let tmx = write_generated(
+        tmp.path(),
+        "deep.tmx",
+        &format!(
+            "{TMX_HEAD}{}{}</body></tmx>\n",
+            "<tu>".repeat(n),
+            "</tu>".repeat(n)
+        ),
+    );
+    let tbx = write_generated(
+        tmp.path(),
+        "deep.tbx",
+        &format!(
+            "{TBX_HEAD}<termEntry id=\"c1\">{}{}</termEntry></body></text></martif>\n",
+            "<note>".repeat(n),
+            "</note>".repeat(n)
+        ),
+    );
+    let srx = write_generated(
+        tmp.path(),
+        "deep.srx",
+        &format!(
+            "<srx version=\"2.0\"><header>{}{}</header><body></body></srx>\n",
+            "<x>".repeat(n),
+            "</x>".repeat(n)
+        ),
+    );
+    let fragment = "elements nested more than 256 deep";
+    timed_case(&["tmx", "stats", &tmx], 1, "deep.tmx:3:", 30);
+    timed_case(&["tmx", "stats", &tmx], 1, fragment, 30);
+    timed_case(&["tmx", "merge", &tmx, "-o", "{o}"], 1, fragment, 30);
+    timed_case(&["glossary", "import", &tbx, "-o", "{o}"], 1, fragment, 30);
+    timed_case(&["audit", "--glossary", &tbx], 1, fragment, 30);
+    timed_case(
+        &["segment", "--srx", &srx, &path("crlf.txt"), "-o", "{o}"],
+        1,
+        fragment,
+        30,
+    );
+}
+
+#[test]
+fn a_huge_attribute_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let big = "x".repeat(2 << 20);
+    let tmx = write_generated(
+        tmp.path(),
+        "attr.tmx",
+        &format!(
+            "{TMX_HEAD}<tu tuid=\"{big}\"><tuv xml:lang=\"fr\"><seg>a</seg></tuv></tu></body></tmx>\n"
+        ),
+    );
+    let tbx = write_generated(
+        tmp.path(),
+        "attr.tbx",
+        &format!("{TBX_HEAD}<termEntry id=\"{big}\"/></body></text></martif>\n"),
+    );
+    let fragment = "bytes (trame's limit is 1048576";
+    timed_case(&["tmx", "stats", &tmx], 1, fragment, 30);
+    timed_case(&["glossary", "import", &tbx, "-o", "{o}"], 1, fragment, 30);
+    timed_case(&["audit", "--glossary", &tbx], 1, fragment, 30);
+}
+
+#[test]
+fn a_lying_xml_encoding_declaration_is_refused() {
+    let tmx = path("tmx-lying-encoding.tmx");
+    let tbx = path("tbx-lying-encoding.tbx");
+    let fragment = "the XML declaration says encoding=\"ISO-8859-1\" but the file is read as UTF-8";
+    case(&["tmx", "stats", &tmx], 1, "tmx-lying-encoding.tmx:1:1:");
+    case(&["tmx", "stats", &tmx], 1, fragment);
+    case(
+        &["tmx", "convert", &tmx, "--to", "tsv", "-o", "{o}"],
+        1,
+        fragment,
+    );
+    case(
+        &["audit", "--glossary", "{g}", "--tm", &tmx],
+        1,
+        "encoding=\"ISO-8859-1\"",
+    );
+    let fragment = "encoding=\"windows-1252\" but the file is read as UTF-8";
+    case(&["glossary", "import", &tbx, "-o", "{o}"], 1, fragment);
+    case(&["audit", "--glossary", &tbx], 1, fragment);
+    case(
+        &["terms", "--glossary", &tbx, &path("crlf.txt")],
+        1,
+        fragment,
+    );
+}
+
+#[test]
+fn a_300_mb_line_without_spaces_is_bounded() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("line.txt");
+    {
+        use std::io::Write;
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&f).unwrap());
+        let block = vec![b'x'; 1 << 20];
+        for _ in 0..300 {
+            w.write_all(&block).unwrap();
+        }
+        w.write_all(b"\n").unwrap();
+    }
+    let f = f.display().to_string();
+    let fragment = "line.txt:1:1: a line longer than 64 MiB";
+    timed_case(&["segment", &f, "-o", "{o}"], 1, fragment, 60);
+    timed_case(
+        &["terms", "--glossary", "{g}", &f, "-o", "{o}"],
+        1,
+        fragment,
+        60,
+    );
+    timed_case(&["clean", &f, "-o", "{o}"], 1, fragment, 60);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_in_folders_end() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "L’OIM publie un rapport.\n").unwrap();
+    std::os::unix::fs::symlink("..", corpus.join("up")).unwrap();
+    std::os::unix::fs::symlink(".", corpus.join("again")).unwrap();
+    let c = corpus.display().to_string();
+    let r = timed_case(
+        &[
+            "audit",
+            "--glossary",
+            "{g}",
+            "--corpus",
+            &c,
+            "--format",
+            "jsonl",
+        ],
+        0,
+        "",
+        30,
+    );
+    assert!(!r.stdout.contains("again/"), "{}", r.stdout);
+    // A link to itself is an I/O error naming it, not a hang.
+    std::os::unix::fs::symlink("self.txt", corpus.join("self.txt")).unwrap();
+    timed_case(
+        &["audit", "--glossary", "{g}", "--corpus", &c],
+        1,
+        "self.txt: Too many levels of symbolic links",
+        30,
+    );
+    // build lists folders as audit does (trame::corpus): the loop `again -> .` is walked once,
+    // the unreadable `self.txt` is the same error, and once it is gone the build runs.
+    let en = tmp.path().join("en");
+    std::fs::create_dir(&en).unwrap();
+    std::fs::write(en.join("a.txt"), "IOM publishes a report.\n").unwrap();
+    std::os::unix::fs::symlink(".", en.join("again")).unwrap();
+    let out = tmp.path().join("out").display().to_string();
+    let build = [
+        "build",
+        "--fr",
+        &c,
+        "--en",
+        &en.display().to_string(),
+        "--out",
+        &out,
+    ];
+    timed_case(&build, 1, "self.txt: Too many levels of symbolic links", 60);
+    std::fs::remove_file(corpus.join("self.txt")).unwrap();
+    timed_case(&build, 0, "", 60);
+}
+
+#[cfg(unix)]
+#[test]
+fn odd_file_names_are_read_and_shown_on_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("-dash.txt"), "Un. Deux.\n").unwrap();
+    std::fs::write(tmp.path().join("new\nline.txt"), "Un. Deux.\n").unwrap();
+    let dash = tmp.path().join("-dash.txt").display().to_string();
+    let r = case(
+        &["segment", "--", "-dash.txt"],
+        1,
+        "-dash.txt: No such file",
+    );
+    assert_eq!(r.stderr.lines().count(), 1);
+    let r = case(&["segment", "--", &dash], 0, "");
+    assert_eq!(r.stdout, "Un.\nDeux.\n");
+    // A leading `-` without `--` is an option: a usage error, not a read.
+    case(&["segment", "-dash.txt"], 2, "unexpected argument");
+    let nl = tmp.path().join("new\nline.txt").display().to_string();
+    let r = case(&["segment", "--format", "jsonl", &nl], 0, "");
+    assert!(r.stdout.contains("new\\nline.txt"), "{}", r.stdout);
+    let missing = tmp.path().join("no\nsuch.txt").display().to_string();
+    let r = case(&["segment", &missing], 1, "no\\nsuch.txt: No such file");
+    assert_eq!(r.stderr.lines().count(), 1, "{:?}", r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_to_the_input_keeps_the_link_and_the_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in.txt");
+    std::fs::write(&input, "Un. Deux.\n").unwrap();
+    let link = tmp.path().join("link.txt");
+    std::os::unix::fs::symlink("in.txt", &link).unwrap();
+    let l = link.display().to_string();
+    case(&["segment", &l, "-o", &l], 0, "");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), "Un.\nDeux.\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_leaves_no_partial_file() {
+    // /dev/full: every write fails with ENOSPC.
+    case(
+        &["segment", &path("crlf.txt"), "-o", "/dev/full"],
+        1,
+        "/dev/full: No space left on device",
+    );
+    // A real full file system: a 64 KiB tmpfs (needs root; skipped elsewhere).
+    if !unsafe_is_root() {
+        eprintln!("skipped the tmpfs case: not root");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let mnt = tmp.path().join("tiny");
+    std::fs::create_dir(&mnt).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&mnt)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped the tmpfs case: mount not permitted");
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _guard = Unmount(mnt.clone());
+    let big = tmp.path().join("big.txt");
+    std::fs::write(
+        &big,
+        "Une phrase assez longue pour remplir le disque. ".repeat(10_000),
+    )
+    .unwrap();
+    let out = mnt.join("out.txt");
+    std::fs::write(&out, "earlier content\n").unwrap();
+    let o = out.display().to_string();
+    case(
+        &["segment", &big.display().to_string(), "-o", &o],
+        1,
+        "No space left on device",
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "earlier content\n");
+    let names: Vec<_> = std::fs::read_dir(&mnt)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("out.txt")]);
+}
+
+#[test]
+fn duplicate_tuids_are_counted_and_made_unique_on_merge() {
+    let f = path("tmx-duplicate-tuids.tmx");
+    let r = case(&["tmx", "stats", &f], 0, "");
+    assert!(r.stdout.contains("duplicate tuids: 1"), "{}", r.stdout);
+    let r = case(&["tmx", "stats", "--format", "json", &f], 0, "");
+    assert!(r.stdout.contains("\"duplicate_tuids\": 1"), "{}", r.stdout);
+    let (r, out, _t) = run(&["tmx", "merge", &f, "-o", "{o}"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Streaming: the third unit's own `7-2` was already given to the second unit.
+    assert!(
+        r.stderr.contains("tuid `7` already used: written as `7-2`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("tuid `7-2` already used: written as `7-2-2`"),
+        "{}",
+        r.stderr
+    );
+    let merged = std::fs::read_to_string(out).unwrap();
+    for id in ["\"7\"", "\"7-2\"", "\"7-2-2\""] {
+        assert_eq!(merged.matches(&format!("tuid={id}")).count(), 1, "{merged}");
+    }
+}
+
+#[test]
+fn a_glossary_term_that_is_a_function_word_or_punctuation_is_refused_for_matching() {
+    let stop = path("glossary-stop-word.csv");
+    let punct = path("glossary-punctuation.csv");
+    let text = path("crlf.txt");
+    case(
+        &["terms", "--glossary", &stop, &text],
+        1,
+        "glossary-stop-word.csv:2:1: entry c1: French term `de` is a French function word",
+    );
+    case(
+        &["terms", "--glossary", &punct, &text],
+        1,
+        "glossary-punctuation.csv:3:1: entry c2: French term `…` has no letter or digit",
+    );
+    // The audit reports them as findings and goes on.
+    let r = case(&["audit", "--glossary", &stop, "--format", "jsonl"], 0, "");
+    assert!(
+        r.stdout.contains("\"rule\":\"unusable-term\""),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("«of»"), "{}", r.stdout);
+    let r = case(&["audit", "--glossary", &punct, "--format", "jsonl"], 0, "");
+    assert!(r.stdout.contains("«…»"), "{}", r.stdout);
+}
+
+#[test]
+fn srx_rules_with_catastrophic_backtracking_are_refused_in_bounded_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = write_generated(
+        tmp.path(),
+        "a.txt",
+        &format!("{}\n", format!("{}. ", "a".repeat(60)).repeat(5_000)),
+    );
+    timed_case(
+        &[
+            "segment",
+            "--srx",
+            &path("srx-catastrophic.srx"),
+            &text,
+            "-o",
+            "{o}",
+        ],
+        1,
+        "srx-catastrophic.srx: rule 1 of languagerule `fr`; rule 2 of languagerule `fr` needed more than 100000 backtracking steps",
+        30,
     );
 }

@@ -15,6 +15,7 @@ mod common;
 mod conformance;
 mod glossary_csv;
 mod glossary_shipped;
+mod installed_use;
 mod regressions;
 mod segment_cli;
 mod segment_fixtures;

@@ -154,12 +154,13 @@ fn missing_input_file_is_exit_1() {
 }
 
 #[test]
-fn missing_glossary_option_is_a_usage_error() {
+fn without_glossary_option_the_built_in_glossary_is_used() {
     trame()
         .args(["terms", "-"])
         .write_stdin(TEXT)
         .assert()
-        .code(2);
+        .code(0)
+        .stdout(predicate::str::contains("\"fr\":"));
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn stats_counts_units_languages_duplicates_and_conflicts() {
         .success()
         .stdout(
             "units: 4\nlanguages:\n  en-GB: 4\n  fr: 4\nduplicates (identical pairs): 1\n\
-sources with several targets: 1\nempty segments: 1\nunits with fewer than 2 variants: 0\n",
+sources with several targets: 1\nempty segments: 1\nunits with fewer than 2 variants: 0\nduplicate tuids: 0\n",
         );
     let out = trame()
         .args(["tmx", "stats", &f, "--format", "json"])
