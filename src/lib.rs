@@ -12,6 +12,7 @@ pub mod document;
 pub mod error;
 pub mod glossary;
 pub mod input;
+pub mod lang;
 pub mod output;
 pub mod pipeline;
 pub mod segment;

@@ -6,9 +6,9 @@
 
 use super::fields::{split_variants, RawRow, TERM_COLUMNS};
 use super::finding::{Context, Finding, Rule};
-use super::norm::{fold, fold_singular, is_acronym, starts_upper};
 use crate::glossary::{Concept, Gender, Glossary, Term, TermType};
-use crate::terms::inflect::feminine_title;
+use crate::lang::fold::{fold, fold_singular, is_acronym, starts_upper};
+use crate::lang::inflect::feminine_title;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 
@@ -425,10 +425,6 @@ impl Style {
     }
 }
 
-const EN_SMALL: [&str; 14] = [
-    "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from",
-];
-
 fn style(term: &str) -> Option<Style> {
     if is_acronym(term) {
         return None;
@@ -443,7 +439,10 @@ fn style(term: &str) -> Option<Style> {
     }
     let content: Vec<&&str> = words[1..]
         .iter()
-        .filter(|w| !EN_SMALL.contains(&w.to_lowercase().as_str()) && !is_acronym(w))
+        .filter(|w| {
+            !crate::lang::en::TITLE_CASE_SMALL_WORDS.contains(&w.to_lowercase().as_str())
+                && !is_acronym(w)
+        })
         .collect();
     if content.is_empty() {
         None // one capitalised word: fits both sentence and title case

@@ -51,7 +51,6 @@ pub mod coverage;
 pub mod fields;
 pub mod finding;
 pub mod lint;
-pub mod norm;
 pub mod report;
 pub mod tm;
 

@@ -10,12 +10,12 @@
 
 use super::context;
 use super::fuzzy::{self, FuzzyIndex};
-use super::inflect::{self, Genders, F, M};
 use super::normalize::{self, Token, Tokens, ACCENTS, CASE};
 use super::table::Vocab;
 use super::{MatchKind, Occurrence};
 use crate::error::{Error, Result};
 use crate::glossary::{Gender, Glossary, Number, PartOfSpeech, TermType};
+use crate::lang::inflect::{self, Genders, F, M};
 use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind as AcMatchKind, StartKind};
 use std::collections::hash_map::Entry as MapEntry;

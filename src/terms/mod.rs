@@ -11,9 +11,8 @@
 
 mod context;
 mod fuzzy;
-pub(crate) mod inflect;
 mod matcher;
-mod normalize;
+pub(crate) mod normalize;
 mod table;
 
 pub use matcher::{MatchOptions, Matcher};

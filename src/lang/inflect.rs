@@ -102,12 +102,6 @@ const PERSON_NOUNS: &[&str] = &[
     "haut-commissaire",
 ];
 
-/// Words that end the head phrase (complements follow).
-const COMPLEMENT_MARKERS: &[&str] = &[
-    "de", "des", "du", "pour", "sur", "en", "à", "a", "au", "aux", "contre", "entre", "dans",
-    "par", "avec", "et", "ou", "sans", "selon", "vers", "auprès", "chez", "the", "of",
-];
-
 /// Participles that agree but end the head phrase (`chargé des opérations`).
 const CLOSING_PARTICIPLES: &[&str] = &["chargé", "charge", "chargée", "chargés", "chargées"];
 
@@ -168,7 +162,7 @@ const INVARIABLE: &[&str] = &[
 
 fn strip(word: &str) -> String {
     word.chars()
-        .map(super::normalize::base_char)
+        .map(crate::terms::normalize::base_char)
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -437,7 +431,7 @@ fn head_phrase_len(words: &[&str]) -> usize {
             return i + 1;
         }
         let elided = lower.contains('’') || lower.contains('\'');
-        if COMPLEMENT_MARKERS.contains(&lower.as_str())
+        if crate::lang::fr::COMPLEMENT_MARKERS.contains(&lower.as_str())
             || elided
             || !w.chars().any(char::is_alphabetic)
         {
