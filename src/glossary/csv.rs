@@ -237,8 +237,20 @@ fn parse_variants(path: &str, line: usize, cell: &str) -> Result<Vec<Term>> {
         }
         let mut term = Term::new(text);
         term.status = Status::Admitted;
-        for tag in tags {
-            apply_tag(path, line, &mut term, &tag)?;
+        for tag in &tags {
+            apply_tag(path, line, &mut term, tag)?;
+        }
+        // `variant` with another type (`CEPAL [acronym,variant]`, in either order): a
+        // variant of that type, not a bare variant.
+        let typed = tags.iter().rev().find(|t| {
+            matches!(
+                t.as_str(),
+                "full" | "acronym" | "abbreviation" | "short" | "phrase"
+            )
+        });
+        if let (Some(ty), true) = (typed, tags.iter().any(|t| t == "variant")) {
+            apply_tag(path, line, &mut term, ty)?;
+            term.variant = true;
         }
         terms.push(term);
     }
@@ -393,12 +405,16 @@ fn apply_tag(path: &str, line: usize, term: &mut Term, tag: &str) -> Result<()> 
 fn tags_of(term: &Term) -> Vec<&'static str> {
     let mut tags = Vec::new();
     match term.term_type {
+        TermType::FullForm if term.variant => tags.push("full"),
         TermType::FullForm => {}
         TermType::Acronym => tags.push("acronym"),
         TermType::Abbreviation => tags.push("abbreviation"),
         TermType::ShortForm => tags.push("short"),
         TermType::Variant => tags.push("variant"),
         TermType::Phrase => tags.push("phrase"),
+    }
+    if term.variant && term.term_type != TermType::Variant {
+        tags.push("variant");
     }
     match term.gender {
         Some(Gender::Masculine) => tags.push("m"),

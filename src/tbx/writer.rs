@@ -302,6 +302,10 @@ fn write_term(
         note(o, "grammaticalGender", picklist::gender(g));
     }
     note(o, "administrativeStatus", picklist::status(t.status));
+    // Notes after every termNote (DTD order).
+    if t.variant && t.term_type != crate::glossary::TermType::Variant {
+        o.element(6, "note", &[], picklist::VARIANT_NOTE, label);
+    }
     if let Some(n) = t.number {
         let v = format!("{}{}", picklist::NUMBER_NOTE_PREFIX, picklist::number(n));
         o.element(6, "note", &[], &v, label);
