@@ -464,8 +464,15 @@ fn format_variants(terms: &[Term]) -> String {
 /// a headword's number, part of speech, status or note; a term's note; gender values `neuter`
 /// and `other`; leading/trailing spaces of cells.)
 pub fn write_csv(glossary: &Glossary, out: &mut dyn Write) -> Result<()> {
+    write_csv_with(glossary, ',', out)
+}
+
+/// [`write_csv`] with another field delimiter (`;` for spreadsheets in French locales, or tab);
+/// [`read_csv`] detects it from the header.
+pub fn write_csv_with(glossary: &Glossary, delimiter: char, out: &mut dyn Write) -> Result<()> {
     let err = |e: std::io::Error| Error::io("<csv>", e);
-    writeln!(out, "{}", COLUMNS.join(",")).map_err(err)?;
+    let sep = delimiter.to_string();
+    writeln!(out, "{}", COLUMNS.join(&sep)).map_err(err)?;
     for concept in &glossary.concepts {
         let fr = concept.src_terms.first();
         let en = concept.tgt_terms.first();
@@ -487,7 +494,7 @@ pub fn write_csv(glossary: &Glossary, out: &mut dyn Write) -> Result<()> {
             concept.source.clone().unwrap_or_default(),
         ];
         let row: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        writeln!(out, "{}", row.join(",")).map_err(err)?;
+        writeln!(out, "{}", row.join(&sep)).map_err(err)?;
     }
     Ok(())
 }
