@@ -582,6 +582,9 @@ mod tests {
                 end: i + if typo { 4 } else { 3 },
                 surface: if typo { "OIMM".into() } else { "OIM".into() },
                 concept: 0,
+                term: 0,
+                plural: false,
+                feminine: false,
                 kind: if typo {
                     MatchKind::Fuzzy
                 } else {

@@ -237,8 +237,20 @@ fn parse_variants(path: &str, line: usize, cell: &str) -> Result<Vec<Term>> {
         }
         let mut term = Term::new(text);
         term.status = Status::Admitted;
-        for tag in tags {
-            apply_tag(path, line, &mut term, &tag)?;
+        for tag in &tags {
+            apply_tag(path, line, &mut term, tag)?;
+        }
+        // `variant` with another type (`CEPAL [acronym,variant]`, in either order): a
+        // variant of that type, not a bare variant.
+        let typed = tags.iter().rev().find(|t| {
+            matches!(
+                t.as_str(),
+                "full" | "acronym" | "abbreviation" | "short" | "phrase"
+            )
+        });
+        if let (Some(ty), true) = (typed, tags.iter().any(|t| t == "variant")) {
+            apply_tag(path, line, &mut term, ty)?;
+            term.variant = true;
         }
         terms.push(term);
     }
@@ -408,12 +420,16 @@ fn apply_tag(path: &str, line: usize, term: &mut Term, tag: &str) -> Result<()> 
 fn tags_of(term: &Term) -> Vec<&'static str> {
     let mut tags = Vec::new();
     match term.term_type {
+        TermType::FullForm if term.variant => tags.push("full"),
         TermType::FullForm => {}
         TermType::Acronym => tags.push("acronym"),
         TermType::Abbreviation => tags.push("abbreviation"),
         TermType::ShortForm => tags.push("short"),
         TermType::Variant => tags.push("variant"),
         TermType::Phrase => tags.push("phrase"),
+    }
+    if term.variant && term.term_type != TermType::Variant {
+        tags.push("variant");
     }
     match term.gender {
         Some(Gender::Masculine) => tags.push("m"),
@@ -463,8 +479,15 @@ fn format_variants(terms: &[Term]) -> String {
 /// a headword's number, part of speech, status or note; a term's note; gender values `neuter`
 /// and `other`; leading/trailing spaces of cells.)
 pub fn write_csv(glossary: &Glossary, out: &mut dyn Write) -> Result<()> {
+    write_csv_with(glossary, ',', out)
+}
+
+/// [`write_csv`] with another field delimiter (`;` for spreadsheets in French locales, or tab);
+/// [`read_csv`] detects it from the header.
+pub fn write_csv_with(glossary: &Glossary, delimiter: char, out: &mut dyn Write) -> Result<()> {
     let err = Error::output;
-    writeln!(out, "{}", COLUMNS.join(",")).map_err(err)?;
+    let sep = delimiter.to_string();
+    writeln!(out, "{}", COLUMNS.join(&sep)).map_err(err)?;
     for concept in &glossary.concepts {
         let fr = concept.src_terms.first();
         let en = concept.tgt_terms.first();
@@ -486,7 +509,7 @@ pub fn write_csv(glossary: &Glossary, out: &mut dyn Write) -> Result<()> {
             concept.source.clone().unwrap_or_default(),
         ];
         let row: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        writeln!(out, "{}", row.join(",")).map_err(err)?;
+        writeln!(out, "{}", row.join(&sep)).map_err(err)?;
     }
     Ok(())
 }

@@ -333,6 +333,7 @@ pub fn build(
         src_lang: Some(config.src_lang.clone()),
         tgt_lang: Some(config.tgt_lang.clone()),
         title: None,
+        bare_terms: false,
     };
     for (file, version) in [
         ("glossary.tbx", TbxVersion::V2),
@@ -351,6 +352,20 @@ pub fn build(
         })?;
         summary.outputs.push(path.display().to_string());
     }
+    let omegat_path = out.join("glossary-omegat.tbx");
+    crate::output::write_atomic(&omegat_path, |w| {
+        for warning in crate::tbx::omegat::write_omegat_tbx(&glossary, &tbx_options, w)? {
+            // Its XML repairs are those already reported for glossary.tbx (same terms, entries
+            // renamed): only what is new to this shape is reported.
+            if warning.ends_with(crate::tbx::omegat::NO_ENTRY)
+                && !summary.warnings.contains(&warning)
+            {
+                summary.warnings.push(warning);
+            }
+        }
+        Ok(())
+    })?;
+    summary.outputs.push(omegat_path.display().to_string());
     let terms_path = out.join("terms.jsonl");
     crate::output::write_atomic(&terms_path, |w| {
         for pair in &processed {

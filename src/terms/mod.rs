@@ -39,6 +39,13 @@ pub struct Occurrence {
     pub surface: String,
     /// Index of the concept in `Glossary::concepts`.
     pub concept: usize,
+    /// Index in the concept's `src_terms` of the term that matched (or that the matched
+    /// inflected form was generated from).
+    pub term: usize,
+    /// The matched form is plural / feminine (by its tag or as generated): the English
+    /// equivalent keeps what English marks ([`crate::glossary::Concept::target_index`]).
+    pub plural: bool,
+    pub feminine: bool,
     pub kind: MatchKind,
     /// 1.0 for exact/variant matches; the similarity for fuzzy ones.
     pub score: f64,

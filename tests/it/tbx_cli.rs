@@ -74,11 +74,12 @@ fn export_to_omegat_tsv() {
     let tsv = run_ok(&["glossary", "export", &csv, "--to", "tsv"]);
     assert_eq!(
         tsv,
-        "Organisation internationale pour les migrations\tInternational Organization for Migration\torganisation; Z in Organization & « OIM ».\n\
-OIM\tInternational Organization for Migration\torganisation; Z in Organization & « OIM ».\n\
-États membres\tMember States\tbody\n\
-Etats membres\tMember States\tbody\n\
-pays membres\tMember States\tbody\n"
+        // One row per French term, its English by type, a plain-language comment.
+        "Organisation internationale pour les migrations\tInternational Organization for Migration\tpreferred · also: IOM — Z in Organization & « OIM ».\n\
+OIM\tIOM\tacronym — Z in Organization & « OIM ».\n\
+États membres\tMember States\tpreferred\n\
+Etats membres\tMember States\t\n\
+pays membres\tMember States\tFrench form to avoid: write États membres\n"
     );
 }
 
