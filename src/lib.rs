@@ -11,6 +11,7 @@ pub mod document;
 pub mod error;
 pub mod glossary;
 pub mod input;
+pub mod leverage;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
