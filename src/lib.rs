@@ -13,11 +13,13 @@ pub mod glossary;
 pub mod input;
 pub mod leverage;
 pub mod output;
+pub mod package;
 pub mod pipeline;
 pub mod segment;
 pub mod stream;
 pub mod tbx;
 pub mod terms;
 pub mod tmx;
+pub mod xliff;
 
 pub use error::{Error, Result};

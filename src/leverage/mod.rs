@@ -27,7 +27,7 @@ use tokens::{each_token, FxBuild};
 type HashMap<K, V> = StdMap<K, V, FxBuild>;
 
 /// One translation unit of the memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TmUnit {
     /// Source text, whitespace normalised.
     pub source: String,
@@ -37,6 +37,8 @@ pub struct TmUnit {
     pub origin: u32,
     /// A note to carry along (for example why an alignment link is doubtful).
     pub note: Option<String>,
+    /// Alignment confidence (0–1), when the memory records one (`x-confidence`).
+    pub confidence: Option<f64>,
 }
 
 /// How to query the index.
@@ -101,6 +103,18 @@ impl IndexBuilder {
     /// Adds a unit; its texts are whitespace normalised. Units with an empty side are skipped
     /// (returns false).
     pub fn add(&mut self, source: &str, target: &str, origin: u32, note: Option<String>) -> bool {
+        self.add_with_confidence(source, target, origin, note, None)
+    }
+
+    /// [`Self::add`] with the unit's alignment confidence.
+    pub fn add_with_confidence(
+        &mut self,
+        source: &str,
+        target: &str,
+        origin: u32,
+        note: Option<String>,
+        confidence: Option<f64>,
+    ) -> bool {
         let source = normalize_space(source);
         let target = normalize_space(target);
         if source.is_empty() || target.is_empty() {
@@ -124,6 +138,7 @@ impl IndexBuilder {
             target,
             origin,
             note,
+            confidence,
         });
         true
     }

@@ -6,7 +6,7 @@ use crate::tmx::{ReadOptions, TmxReader};
 
 /// Adds every unit of the TMX file `path` whose source language matches `src_lang` (primary
 /// subtag; the header's `srclang` when the unit has no variant in `src_lang`); returns how many
-/// units were added. The unit's `x-note` prop, if any, is kept as its note.
+/// units were added. The unit's `x-note` prop, if any, is kept as its note, `x-confidence` as its confidence.
 pub fn add_tmx(builder: &mut IndexBuilder, path: &str, src_lang: &str) -> Result<usize> {
     let reader = TmxReader::open(path, ReadOptions::default())?;
     let origin = builder.origin(path);
@@ -29,7 +29,10 @@ pub fn add_tmx(builder: &mut IndexBuilder, path: &str, src_lang: &str) -> Result
             continue;
         }
         let note = tu.prop("x-note").map(str::to_string);
-        if builder.add(&src.text, &tgt.text, origin, note) {
+        let confidence = tu
+            .prop("x-confidence")
+            .and_then(|c| c.trim().parse::<f64>().ok());
+        if builder.add_with_confidence(&src.text, &tgt.text, origin, note, confidence) {
             added += 1;
         }
     }
