@@ -13,13 +13,16 @@ pub mod error;
 pub mod glossary;
 pub mod input;
 pub mod lang;
+pub mod leverage;
 pub mod output;
+pub mod package;
 pub mod pipeline;
 pub mod segment;
 pub mod stream;
 pub mod tbx;
 pub mod terms;
 pub mod tmx;
+pub mod xliff;
 pub mod xmlsafe;
 
 pub use error::{Error, Result};

@@ -34,6 +34,11 @@ enum Command {
     Glossary(commands::glossary::GlossaryCommand),
     /// Terminology QA: glossary lint, corpus coverage, TM consistency.
     Audit(commands::audit::Args),
+    /// Prepare new releases for translation: XLIFF or OmegaT project with TM matches and glossary notes.
+    Prepare(commands::prepare::Args),
+    /// XLIFF: import translated files back into a TMX memory.
+    #[command(subcommand)]
+    Xliff(commands::xliff::XliffCommand),
 }
 
 fn main() {
@@ -47,6 +52,8 @@ fn main() {
         Command::Tmx(cmd) => commands::tmx::run(cmd),
         Command::Glossary(cmd) => commands::glossary::run(cmd),
         Command::Audit(args) => commands::audit::run(args),
+        Command::Prepare(args) => commands::prepare::run(args),
+        Command::Xliff(cmd) => commands::xliff::run(cmd),
     };
     if let Err(err) = result {
         std::process::exit(commands::report_error(&err));

@@ -5,9 +5,11 @@ pub mod audit;
 pub mod build;
 pub mod clean;
 pub mod glossary;
+pub mod prepare;
 pub mod segment;
 pub mod terms;
 pub mod tmx;
+pub mod xliff;
 
 /// Prints `err` on stderr as one line prefixed `trame: error:` and returns the exit code.
 ///

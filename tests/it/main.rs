@@ -17,6 +17,8 @@ mod glossary_csv;
 mod glossary_omegat;
 mod glossary_shipped;
 mod installed_use;
+mod leverage_index;
+mod prepare_cli;
 mod regressions;
 mod segment_cli;
 mod segment_fixtures;
