@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod input;
 pub mod output;
 pub mod pipeline;
+pub mod records;
 pub mod segment;
 pub mod stream;
 pub mod tbx;
