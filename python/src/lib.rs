@@ -468,8 +468,10 @@ fn align_pair(
         let en = record_source("<en>", &en)?;
         let src = trame::align::prepare::sentences(&fr.text, &ls, presegmented)?;
         let tgt = trame::align::prepare::sentences(&en.text, &lt, presegmented)?;
-        let mut opts = trame::align::AlignOptions::default();
-        opts.glossary = glossary.map(|g| (*g).clone());
+        let opts = trame::align::AlignOptions {
+            glossary: glossary.map(|g| (*g).clone()),
+            ..Default::default()
+        };
         let s: Vec<&str> = src.iter().map(String::as_str).collect();
         let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
         Ok(trame::align::align(&s, &t, &opts)?
