@@ -17,6 +17,7 @@ pub mod leverage;
 pub mod output;
 pub mod package;
 pub mod pipeline;
+pub mod records;
 pub mod segment;
 pub mod stream;
 pub mod tbx;

@@ -57,6 +57,10 @@ pub struct Opts {
     /// Many-document mode: unpaired files are an error (exit 1) instead of a warning.
     #[arg(long)]
     pub strict: bool,
+    /// Input format: `text` (FR EN files or folders) or `jsonl` (records `{"id","fr","en"}` from the
+    /// files given, stdin when none; each record a document pair named by its id).
+    #[arg(long, value_enum, default_value_t = super::InputFormat::Text)]
+    pub input_format: super::InputFormat,
     /// Input encoding label (default: UTF-8, or UTF-16 by BOM).
     #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
     pub encoding: Option<super::EncodingArg>,
@@ -90,6 +94,44 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         opts.dictionary = prepare::read_dictionary(d, &read_text(d, enc)?)?;
     }
 
+    let mut docs: Vec<AlignedDoc> = if args.input_format == super::InputFormat::Jsonl {
+        if args.fr.is_some() {
+            return Err(super::usage(
+                "--input-format jsonl reads record files (or stdin), not --fr/--en folders",
+            ));
+        }
+        let files = if files.is_empty() {
+            vec!["-".to_string()]
+        } else {
+            files
+        };
+        if files.iter().filter(|f| *f == "-").count() > 1 {
+            return Err(super::usage("stdin (`-`) can be read only once"));
+        }
+        let mut docs = Vec::new();
+        for r in super::read_records(&files, enc, &["fr", "en"])? {
+            let fr = trame::records::record_source(&r.id, &r.fields[0])?;
+            let en = trame::records::record_source(&r.id, &r.fields[1])?;
+            docs.push(AlignedDoc {
+                src: prepare::sentences(&fr.text, &args.lang_src, args.presegmented)?,
+                tgt: prepare::sentences(&en.text, &args.lang_tgt, args.presegmented)?,
+                name: r.id,
+                beads: Vec::new(),
+            });
+        }
+        docs
+    } else {
+        file_docs(files, &args, enc)?
+    };
+    align_and_write(&mut docs, &args, &opts, format, enc)
+}
+
+/// The document pairs of the text input format: FR EN files or `--fr DIR --en DIR`.
+fn file_docs(
+    files: Vec<String>,
+    args: &Opts,
+    enc: Option<&'static encoding_rs::Encoding>,
+) -> anyhow::Result<Vec<AlignedDoc>> {
     // (name, source path, target path)
     let inputs: Vec<(String, String, String)> = match (&args.fr, &args.en) {
         (Some(fr), Some(en)) => {
@@ -159,6 +201,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             beads: Vec::new(),
         });
     }
+    Ok(docs)
+}
+
+/// Aligns `docs` together (one shared word model) and writes them.
+fn align_and_write(
+    docs: &mut [AlignedDoc],
+    args: &Opts,
+    opts: &AlignOptions,
+    format: Format,
+    enc: Option<&'static encoding_rs::Encoding>,
+) -> anyhow::Result<()> {
     let views: Vec<(Vec<&str>, Vec<&str>)> = docs
         .iter()
         .map(|d| {
@@ -172,7 +225,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .iter()
         .map(|(s, t)| (s.as_slice(), t.as_slice()))
         .collect();
-    let results = align::align_documents(&pairs, &opts)?;
+    let results = align::align_documents(&pairs, opts)?;
     drop(pairs);
     drop(views);
     for (d, beads) in docs.iter_mut().zip(results) {
@@ -206,7 +259,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let mut stats = export::ExportStats::default();
     trame::output::write_output(args.output.as_deref(), |w| {
-        stats = export::write(&docs, &export_opts, w)?;
+        stats = export::write(docs, &export_opts, w)?;
         Ok(())
     })?;
     for w in &stats.warnings {

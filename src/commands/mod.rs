@@ -11,6 +11,31 @@ pub mod terms;
 pub mod tmx;
 pub mod xliff;
 
+/// How the inputs of `segment`, `terms` and `align` are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Each input is one document (`align`: the French file and the English file).
+    #[default]
+    Text,
+    /// Each input holds JSON Lines records, one document each: `{"id","text"}` (`align`:
+    /// `{"id","fr","en"}`); outputs name documents by the record's id.
+    Jsonl,
+}
+
+/// Reads the records of every input (`-` for stdin) with the text `fields`: (id, texts).
+pub fn read_records(
+    files: &[String],
+    encoding: Option<&'static encoding_rs::Encoding>,
+    fields: &[&str],
+) -> anyhow::Result<Vec<trame::records::Record>> {
+    let mut out = Vec::new();
+    for f in files {
+        let source = trame::input::read_source(f, encoding)?;
+        out.extend(trame::records::parse_records(&source, fields)?);
+    }
+    Ok(out)
+}
+
 /// Prints `err` on stderr as one line prefixed `trame: error:` and returns the exit code.
 ///
 /// Library errors carry their own exit code (2 for usage, 1 for data/I/O); a closed stdout

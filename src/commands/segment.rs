@@ -39,6 +39,10 @@ pub struct Args {
     /// Encoding of the inputs when not UTF-8/UTF-16 with BOM (e.g. windows-1252).
     #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
     pub encoding: Option<super::EncodingArg>,
+    /// Input format: `text` (each input a document) or `jsonl` (records `{"id","text"}`, the id
+    /// naming the document in the output).
+    #[arg(long, value_enum, default_value_t = super::InputFormat::Text)]
+    pub input_format: super::InputFormat,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -93,11 +97,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     // Small inputs are read whole (and cleaned together: boilerplate shared between them goes);
     // large ones are streamed chunk by chunk, each cleaned alone.
-    let mut inputs: Vec<Input> = args
-        .files
-        .iter()
-        .map(|f| stream::open(f, encoding, threshold, chunk_size))
-        .collect::<trame::Result<_>>()?;
+    let mut inputs: Vec<Input> = match args.input_format {
+        super::InputFormat::Text => args
+            .files
+            .iter()
+            .map(|f| stream::open(f, encoding, threshold, chunk_size))
+            .collect::<trame::Result<_>>()?,
+        super::InputFormat::Jsonl => super::read_records(&args.files, encoding, &["text"])?
+            .iter()
+            .map(|r| trame::records::record_source(&r.id, &r.fields[0]).map(Input::Whole))
+            .collect::<trame::Result<_>>()?,
+    };
     // With --no-clean the text is segmented as it is: spans are already offsets in the source.
     let cleaned = if args.no_clean {
         None

@@ -24,6 +24,10 @@ pub struct Args {
     /// glossary, built into trame].
     #[arg(long, short = 'g', value_name = "FILE")]
     pub glossary: Option<String>,
+    /// Input format: `text` (each input a document) or `jsonl` (records `{"id","text"}`, the id
+    /// naming the document in the output).
+    #[arg(long, value_enum, default_value_t = super::InputFormat::Text)]
+    pub input_format: super::InputFormat,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: OutputFormat,
@@ -80,10 +84,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Some(n) => (n as u64, n),
         None => (trame::stream::STREAM_THRESHOLD, trame::stream::CHUNK_SIZE),
     };
-    let mut inputs = files
-        .iter()
-        .map(|f| trame::stream::open(f, encoding, threshold, chunk_size))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut inputs = match args.input_format {
+        super::InputFormat::Text => files
+            .iter()
+            .map(|f| trame::stream::open(f, encoding, threshold, chunk_size))
+            .collect::<Result<Vec<_>, _>>()?,
+        super::InputFormat::Jsonl => super::read_records(&files, encoding, &["text"])?
+            .iter()
+            .map(|r| trame::records::record_source(&r.id, &r.fields[0]).map(Input::Whole))
+            .collect::<Result<Vec<_>, _>>()?,
+    };
     let format = match args.format {
         OutputFormat::Jsonl => Format::Jsonl,
         OutputFormat::Tsv => Format::Tsv,

@@ -19,6 +19,7 @@ mod glossary_shipped;
 mod installed_use;
 mod leverage_index;
 mod prepare_cli;
+mod records_cli;
 mod regressions;
 mod segment_cli;
 mod segment_fixtures;
