@@ -204,9 +204,11 @@ pub fn write_records(
     match format {
         Format::Jsonl => {
             for r in records {
-                let line = serde_json::to_string(r)
-                    .map_err(|e| Error::invalid("<output>", e.to_string()))?;
-                writeln!(out, "{line}").map_err(err)?;
+                serde_json::to_writer(&mut *out, r).map_err(|e| match e.io_error_kind() {
+                    Some(kind) => Error::io("<output>", std::io::Error::from(kind)),
+                    None => Error::invalid("<output>", e.to_string()),
+                })?;
+                out.write_all(b"\n").map_err(err)?;
             }
         }
         Format::Tsv => {
