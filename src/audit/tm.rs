@@ -41,6 +41,22 @@ pub fn side<'a>(tu: &'a TranslationUnit, lang: &str) -> Option<&'a str> {
 /// A case-insensitive pattern for an English term allowing light inflection: each word may
 /// take a plural `-s`/`-es` (`-y` → `-ies`), words are separated by any whitespace, and
 /// apostrophes match either form. Hyphens are kept: `Director-General` is not `Director General`.
+/// In an escaped pattern, any dash (hyphen, en dash, em dash…) matches any other, and spaces
+/// around a dash or a `+` are optional (`Cartagena+30` / `Cartagena +30`, `2–3` / `2-3`).
+fn flexible_punctuation(escaped: &str) -> String {
+    const DASHES: &str = r"\s*[-\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}]\s*";
+    escaped
+        .replace(r"\-", "\u{0}")
+        .replace(
+            [
+                '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}',
+            ],
+            "\u{0}",
+        )
+        .replace('\u{0}', DASHES)
+        .replace(r"\+", r"\s*\+\s*")
+}
+
 pub fn english_pattern(term: &str) -> Option<Regex> {
     let words: Vec<String> = term
         .split_whitespace()
@@ -52,7 +68,7 @@ pub fn english_pattern(term: &str) -> Option<Regex> {
                 }
                 _ => (w.clone(), "(?:s|es)?"),
             };
-            let stem = regex::escape(&stem).replace('\'', "['\u{2019}]");
+            let stem = flexible_punctuation(&regex::escape(&stem).replace('\'', "['\u{2019}]"));
             if w.chars().last().is_some_and(char::is_alphanumeric) {
                 format!("{stem}{tail}")
             } else {
@@ -73,10 +89,21 @@ pub fn english_pattern(term: &str) -> Option<Regex> {
         .chars()
         .last()
         .is_some_and(char::is_alphanumeric);
+    // Between a word and `+30` (or `–`), spacing varies: `Cartagena +30`, `Cartagena+30`.
+    let mut joined = String::new();
+    let raw: Vec<&str> = term.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            let loose = !raw[i - 1].ends_with(char::is_alphanumeric)
+                || !raw[i].starts_with(char::is_alphanumeric);
+            joined.push_str(if loose { r"\s*" } else { r"\s+" });
+        }
+        joined.push_str(w);
+    }
     let pattern = format!(
         "(?i){}{}{}",
         if first_word { r"\b" } else { "" },
-        words.join(r"\s+"),
+        joined,
         if last_word { r"\b" } else { "" }
     );
     Regex::new(&pattern).ok()
@@ -347,6 +374,23 @@ mod tests {
         let q = english_pattern("internally displaced party").unwrap();
         assert!(q.is_match("Internally  displaced parties"));
         assert!(!q.is_match("internally-displaced party"));
+    }
+
+    #[test]
+    fn spacing_and_dash_variants_of_the_english_term_are_accepted() {
+        // Glossary: `Cartagena +30 Conference on Refugees`, `Cartagena+30 [variant]`.
+        let p = english_pattern("Cartagena +30").unwrap();
+        assert!(p.is_match("the Cartagena+30 process"));
+        assert!(p.is_match("the Cartagena + 30 process"));
+        assert!(!p.is_match("Cartagena 30"));
+        let q = english_pattern("Cartagena+30").unwrap();
+        assert!(q.is_match("at Cartagena +30,"));
+        let r = english_pattern("South-South cooperation").unwrap();
+        assert!(r.is_match("South\u{2013}South cooperation"));
+        assert!(r.is_match("South \u{2014} South cooperation"));
+        assert!(!r.is_match("South South cooperation"));
+        let plural = english_pattern("remittance").unwrap();
+        assert!(plural.is_match("Remittances grew"));
     }
 
     #[test]

@@ -122,7 +122,7 @@ fn export(
     write_output(output.as_deref(), |w| {
         if excel {
             w.write_all("\u{feff}".as_bytes())
-                .map_err(|e| trame::Error::io("<output>", e))?;
+                .map_err(trame::Error::output)?;
         }
         warnings = match to {
             ExportFormat::Tbx2 => write_tbx(&glossary, TbxVersion::V2, &options, w)?,

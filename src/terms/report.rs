@@ -211,8 +211,8 @@ pub fn write_records(
     match format {
         Format::Jsonl => {
             for r in records {
-                let line = serde_json::to_string(r).map_err(|e| Error::output(e.into()))?;
-                writeln!(out, "{line}").map_err(err)?;
+                serde_json::to_writer(&mut *out, r).map_err(|e| Error::output(e.into()))?;
+                out.write_all(b"\n").map_err(err)?;
             }
         }
         Format::Tsv => {

@@ -12,6 +12,7 @@ use crate::clean::{self, CleanOptions};
 use crate::error::{Error, Result};
 use crate::glossary::Glossary;
 use crate::stream::{chunk_clean_options, Chunk, Input};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 
@@ -162,17 +163,43 @@ pub fn write_inputs(
                 let with_context = format == Format::Text && !summary;
                 let mut tail = String::new();
                 let mut chunks = reader.peekable();
+                if !with_context {
+                    // One chunk per thread at a time, searched and formatted in parallel,
+                    // written in order: the output is the one-thread output, memory stays
+                    // bounded by the chunk size times the threads.
+                    let per_batch = rayon::current_num_threads().max(1);
+                    loop {
+                        let mut batch = Vec::with_capacity(per_batch);
+                        for chunk in chunks.by_ref().take(per_batch) {
+                            batch.push(chunk?);
+                        }
+                        if batch.is_empty() {
+                            break;
+                        }
+                        let done: Vec<Result<Searched>> = batch
+                            .par_iter()
+                            .map(|chunk| {
+                                search_chunk(matcher, glossary, chunk, clean, format, summary)
+                            })
+                            .collect();
+                        for (chunk, searched) in batch.iter().zip(done) {
+                            let doc = Document {
+                                name: &chunk.source.path,
+                                text: chunk.text(),
+                            };
+                            match searched? {
+                                Searched::Records(records) => {
+                                    sink.batch(&records, &doc, glossary)?
+                                }
+                                Searched::Formatted(bytes) => sink.formatted(&bytes)?,
+                            }
+                        }
+                    }
+                    continue;
+                }
                 while let Some(chunk) = chunks.next() {
                     let chunk = chunk?;
                     let mut records = records_in_chunk(matcher, glossary, &chunk, clean);
-                    if !with_context {
-                        let doc = Document {
-                            name: &chunk.source.path,
-                            text: chunk.text(),
-                        };
-                        sink.batch(&records, &doc, glossary)?;
-                        continue;
-                    }
                     let head = match chunks.peek() {
                         Some(Ok(next)) => first_chars(next.text(), CONTEXT),
                         _ => "",
@@ -193,6 +220,34 @@ pub fn write_inputs(
         }
     }
     sink.finish()
+}
+
+/// A chunk searched on a worker thread: its records (for the summary) or its output already
+/// formatted (with a TSV header, which [`Sink::formatted`] drops after the first).
+enum Searched {
+    Records(Vec<TermRecord>),
+    Formatted(Vec<u8>),
+}
+
+fn search_chunk(
+    matcher: &Matcher,
+    glossary: &Glossary,
+    chunk: &Chunk,
+    clean: bool,
+    format: Format,
+    summary: bool,
+) -> Result<Searched> {
+    let records = records_in_chunk(matcher, glossary, chunk, clean);
+    if summary {
+        return Ok(Searched::Records(records));
+    }
+    let doc = Document {
+        name: &chunk.source.path,
+        text: chunk.text(),
+    };
+    let mut buf = Vec::with_capacity(records.len() * 320);
+    report::write_records(&records, format, &[doc], &mut buf)?;
+    Ok(Searched::Formatted(buf))
 }
 
 /// Characters of context on each side of a term in the text view (as `report::write_records`).
@@ -249,6 +304,20 @@ impl Sink<'_> {
         } else {
             report::write_records(records, self.format, &docs, self.out)?;
         }
+        self.header_done = true;
+        Ok(())
+    }
+
+    /// Output of [`report::write_records`] for one batch, formatted elsewhere.
+    fn formatted(&mut self, buf: &[u8]) -> Result<()> {
+        let body = if self.format == Format::Tsv && self.header_done {
+            buf.iter()
+                .position(|&b| b == b'\n')
+                .map_or(buf.len(), |i| i + 1)
+        } else {
+            0
+        };
+        self.out.write_all(&buf[body..]).map_err(Error::output)?;
         self.header_done = true;
         Ok(())
     }

@@ -191,3 +191,30 @@ fn cli_streamed_output_equals_the_whole_file_output_in_every_format() {
         }
     }
 }
+
+/// Streamed chunks are searched several at a time on the thread pool: the output is the same
+/// whatever the number of threads (batches of 1, 2 and 3 chunks).
+#[test]
+fn streamed_output_is_the_same_on_one_thread_and_on_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, generated()).unwrap();
+    for format in ["jsonl", "tsv"] {
+        let run = |threads: &str| {
+            let out = Command::cargo_bin("trame")
+                .unwrap()
+                .env("RAYON_NUM_THREADS", threads)
+                .args(["terms", "-g", GLOSSARY, "--format", format])
+                .args(["--stream-chunk-size", "4000"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            out.stdout
+        };
+        let one = run("1");
+        assert!(one.len() > 10_000, "{format}: too few occurrences to test");
+        assert_eq!(run("2"), one, "{format} on 2 threads");
+        assert_eq!(run("3"), one, "{format} on 3 threads");
+    }
+}
