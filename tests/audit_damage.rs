@@ -142,3 +142,34 @@ fn strict_readers_still_refuse_what_the_audit_reports() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
     }
 }
+
+#[test]
+fn broken_memory_units_are_findings_and_the_others_are_checked() {
+    let (code, f, stderr) = audit(&[
+        "--glossary",
+        &format!("{DIR}/glossary-semicolon.csv"),
+        "--tm",
+        &format!("{DIR}/tmx-broken-units.tmx"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    has(&f, "damaged", 6, "unit 2 is broken");
+    has(&f, "damaged", 6, "6:18: <tuv> without xml:lang");
+    has(&f, "damaged", 8, "unit 4 is broken");
+    has(&f, "damaged", 9, "unknown entity `&nbsp;`");
+    // Units after the broken ones are still compared: c and f disagree.
+    assert!(
+        f.iter()
+            .any(|x| x["rule"] == "tm-inconsistent" && x["tus"] == serde_json::json!(["c", "f"])),
+        "{:#?}",
+        keys(&f)
+    );
+    // A memory whose XML is broken still stops the audit with its position.
+    let (code, _, stderr) = audit(&[
+        "--glossary",
+        &format!("{DIR}/glossary-semicolon.csv"),
+        "--tm",
+        &format!("{DIR}/tmx-unclosed-tag.tmx"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("tmx-unclosed-tag.tmx:"), "{stderr}");
+}

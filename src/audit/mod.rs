@@ -130,6 +130,44 @@ pub fn read_memory(path: &str) -> Result<Vec<crate::tmx::TranslationUnit>> {
     crate::tmx::reader::TmxReader::open(path, crate::tmx::reader::ReadOptions::default())?.collect()
 }
 
+/// Reads a TMX file for the audit: a broken unit (a `<tuv>` without `xml:lang` or `<seg>`, an
+/// unknown entity in a segment) becomes a `damaged` finding and an empty placeholder (so later
+/// units keep their positions); the other units are read. An error in the XML itself stops it.
+pub fn read_memory_recovering(
+    path: &str,
+) -> Result<(Vec<crate::tmx::TranslationUnit>, Vec<Finding>)> {
+    let mut reader =
+        crate::tmx::reader::TmxReader::open(path, crate::tmx::reader::ReadOptions::default())?
+            .recovering();
+    let mut units = Vec::new();
+    let mut findings = Vec::new();
+    while let Some(next) = reader.next() {
+        match next {
+            Ok(tu) => units.push(tu),
+            Err(e) if !reader.failed() => {
+                let position = units.len() + 1;
+                let line = match &e {
+                    Error::Syntax { pos, .. } => Some(pos.line),
+                    _ => None,
+                };
+                findings.push(
+                    Finding::new(
+                        Rule::Damaged,
+                        format!("unit {position} is broken ({e}): left out of the checks"),
+                        "Repair the unit (every <tuv> needs xml:lang and one <seg>; only the five \
+                         XML entities are allowed), or delete it.",
+                    )
+                    .tus([position.to_string()])
+                    .at(Some(path.to_string()), line),
+                );
+                units.push(crate::tmx::TranslationUnit::default());
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((units, findings))
+}
+
 /// How often one concept occurs in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConceptCoverage {

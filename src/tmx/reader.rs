@@ -98,6 +98,12 @@ pub struct TmxReader {
     buf: Vec<u8>,
     done: bool,
     guard: crate::xmlsafe::XmlGuard,
+    /// Broken units are reported and skipped rather than ending the iteration.
+    recover: bool,
+    /// The XML itself failed (not well-formed, over a bound): nothing after can be read.
+    fatal: bool,
+    /// The error being returned is a skipped unit (the iteration goes on).
+    skipped_unit: bool,
 }
 
 impl std::fmt::Debug for TmxReader {
@@ -169,6 +175,9 @@ impl TmxReader {
             buf: Vec::new(),
             done: false,
             guard: crate::xmlsafe::XmlGuard::new(Some(actual)),
+            recover: false,
+            fatal: false,
+            skipped_unit: false,
         };
         reader.read_prologue()?;
         Ok(reader)
@@ -188,6 +197,20 @@ impl TmxReader {
     /// The name given for messages (the path).
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Makes the iterator go on after a broken unit (a `<tuv>` without `xml:lang` or `<seg>`,
+    /// an unknown entity in a segment…): that unit comes as an `Err` and the next ones follow.
+    /// An error in the XML itself (not well-formed, over a bound) still ends the iteration; see
+    /// [`TmxReader::failed`].
+    pub fn recovering(mut self) -> Self {
+        self.recover = true;
+        self
+    }
+
+    /// Whether the iteration ended on an error in the XML itself.
+    pub fn failed(&self) -> bool {
+        self.fatal
     }
 
     fn err_at(&self, offset: u64, message: impl Into<String>) -> Error {
@@ -218,11 +241,15 @@ impl TmxReader {
         match self.xml.read_event_into(&mut self.buf) {
             Ok(ev) => {
                 if let Err(message) = self.guard.check(&ev) {
+                    self.fatal = true;
                     return Err(self.err_at(start, message));
                 }
                 Ok((ev.into_owned(), start))
             }
-            Err(e) => Err(self.xml_err(e, start)),
+            Err(e) => {
+                self.fatal = true;
+                Err(self.xml_err(e, start))
+            }
         }
     }
 
@@ -483,7 +510,21 @@ impl Iterator for TmxReader {
             let (ev, at) = self.next_event()?;
             match ev {
                 Event::Start(e) if e.name().as_ref() == b"tu" => {
-                    return self.read_tu(&e, at).map(Some);
+                    let depth = self.guard.depth();
+                    return match self.read_tu(&e, at) {
+                        Err(err) if self.recover && !self.fatal => {
+                            // Skip what is left of the broken unit, then report it.
+                            while self.guard.depth() >= depth {
+                                if let (Event::Eof, at) = self.next_event()? {
+                                    self.fatal = true;
+                                    return Err(self.err_at(at, "unexpected end of file in <tu>"));
+                                }
+                            }
+                            self.skipped_unit = true;
+                            Err(err)
+                        }
+                        other => other.map(Some),
+                    };
                 }
                 Event::Start(e) => self.skip(&e, at)?,
                 Event::End(_) => {
@@ -502,7 +543,7 @@ impl Iterator for TmxReader {
                 None
             }
             Err(e) => {
-                self.done = true;
+                self.done = !std::mem::take(&mut self.skipped_unit);
                 Some(Err(e))
             }
         }
