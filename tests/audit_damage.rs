@@ -173,3 +173,61 @@ fn broken_memory_units_are_findings_and_the_others_are_checked() {
     assert_eq!(code, 1);
     assert!(stderr.contains("tmx-unclosed-tag.tmx:"), "{stderr}");
 }
+
+#[test]
+fn a_title_without_feminine_is_found_from_its_head_noun_without_category() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("titles.tbx");
+    let entry = |id: &str, fr: &str, en: &str| {
+        format!(
+            "<termEntry id=\"{id}\"><admin type=\"source\">x</admin>\
+             <langSet xml:lang=\"fr\"><tig><term>{fr}</term></tig></langSet>\
+             <langSet xml:lang=\"en\"><tig><term>{en}</term></tig></langSet></termEntry>\n"
+        )
+    };
+    let body = [
+        entry("t1", "Directeur régional", "Regional Director"),
+        entry("t2", "Ambassadeur de bonne volonté", "Goodwill Ambassador"),
+        entry("t3", "migrant", "migrant"),
+        entry("t4", "Directrice exécutive", "Executive Director"),
+        entry(
+            "t5",
+            "Organisation internationale pour les migrations",
+            "international organization for migration",
+        ),
+    ]
+    .concat();
+    std::fs::write(
+        &g,
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<martif type=\"TBX-Basic\" xml:lang=\"fr\">\
+             <martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader>\
+             <text><body>\n{body}</body></text></martif>\n"
+        ),
+    )
+    .unwrap();
+    let (code, f, stderr) = audit(&["--glossary", g.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let titles: Vec<(String, String)> = f
+        .iter()
+        .filter(|x| x["rule"] == "missing-gender-form")
+        .map(|x| {
+            (
+                x["entries"][0].as_str().unwrap().to_string(),
+                x["suggestion"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:#?}");
+    assert_eq!(titles[0].0, "t1");
+    assert!(titles[0].1.contains("«Directrice régionale»"));
+    assert_eq!(titles[1].0, "t2");
+    assert!(titles[1].1.contains("«Ambassadrice de bonne volonté»"));
+    // A proper name whose English is in lower case.
+    has(
+        &f,
+        "capitalisation",
+        7,
+        "«international organization for migration» is all lower case",
+    );
+}

@@ -12,6 +12,7 @@
 mod context;
 mod fuzzy;
 mod inflect;
+pub(crate) use inflect::{feminine_of_title, is_feminine_person};
 mod matcher;
 mod normalize;
 mod table;
