@@ -231,3 +231,27 @@ fn a_title_without_feminine_is_found_from_its_head_noun_without_category() {
         "«international organization for migration» is all lower case",
     );
 }
+
+#[test]
+fn terms_in_the_wrong_language_are_found() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("swapped.csv");
+    std::fs::write(
+        &g,
+        "id,fr,en,source\n1,International Organization for Migration,Organisation internationale pour les migrations,x\n2,Cartagena de Indias,Cartagena de Indias,x\n3,Universidad de la Plata,Universidad de la Plata,x\n",
+    )
+    .unwrap();
+    let (code, f, stderr) = audit(&["--glossary", g.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    has(
+        &f,
+        "wrong-language",
+        2,
+        "The French term «International Organization for Migration» of entry 1 reads as English",
+    );
+    has(&f, "wrong-language", 2, "The English term «Organisation internationale pour les migrations» of entry 1 reads as French");
+    assert_eq!(
+        f.iter().filter(|x| x["rule"] == "wrong-language").count(),
+        2
+    );
+}

@@ -177,6 +177,62 @@ fn blank_rows(source: &Source, rows: &[RawRow], which: &[usize]) -> Option<Sourc
     })
 }
 
+/// Terms that read as the other language: a French term with English function words and none
+/// of French, or the reverse (`International Organization for Migration` in the French column).
+pub fn wrong_language_findings(glossary: &Glossary, path: &str) -> Vec<Finding> {
+    // `de` alone is left out: Spanish and Portuguese names carry it in English too.
+    const FR: &[&str] = &[
+        "des", "du", "la", "le", "les", "pour", "et", "à", "aux", "sur",
+    ];
+    const EN: &[&str] = &["of", "the", "for", "and", "to", "on", "with"];
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let reads_as = |t: &str, own: &[&str], other: &[&str]| {
+        let w = words(t);
+        w.iter().any(|x| other.contains(&x.as_str()))
+            && !w.iter().any(|x| own.contains(&x.as_str()))
+            && !t.contains(['’', '\''])
+    };
+    let mut out = Vec::new();
+    for (i, c) in glossary.concepts.iter().enumerate() {
+        let id = super::entry_id(glossary, i);
+        let checks = [
+            (&c.src_terms, FR, EN, "French", "English"),
+            (&c.tgt_terms, EN, FR, "English", "French"),
+        ];
+        for (k, (terms, own, other, side, looks)) in checks.into_iter().enumerate() {
+            // A name written alike on both sides is not in the wrong language.
+            let opposite = if k == 0 { &c.tgt_terms } else { &c.src_terms };
+            let on_both = |t: &str| opposite.iter().any(|o| o.text.trim() == t.trim());
+            if let Some(t) = terms
+                .iter()
+                .find(|t| reads_as(&t.text, own, other) && !on_both(&t.text))
+            {
+                out.push(
+                    Finding::new(
+                        Rule::WrongLanguage,
+                        format!(
+                            "The {side} term «{}» of entry {id} reads as {looks}",
+                            t.text.trim()
+                        ),
+                        format!(
+                            "Move «{}» to the {looks} side, or correct it.",
+                            t.text.trim()
+                        ),
+                    )
+                    .entries([id.clone()])
+                    .at(Some(path.to_string()), c.line),
+                );
+            }
+        }
+    }
+    out
+}
+
 /// Cells that look like UTF-8 decoded as Windows-1252 (`Ã©` for `é`, `â€™` for `’`), one
 /// finding per row, with the repaired text as the fix.
 pub fn mixed_encoding_findings(rows: &[RawRow], path: &str) -> Vec<Finding> {

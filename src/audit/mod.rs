@@ -14,6 +14,7 @@
 //! | `damaged` | error | a row, term or language section the reader could not use (wrong field count, duplicate id, `<tig>` without `<term>`, no language): left out, the rest audited |
 //! | `unusable-term` | error | a term that is only a function word (`de`, `of`) or only punctuation |
 //! | `unrecognised` | warning | an unknown column, element, data category or picklist value: ignored |
+//! | `wrong-language` | warning | a French term that reads as English (`of`, `the`) or the reverse |
 //! | `mixed-encoding` | warning | a cell that reads like UTF-8 decoded as Windows-1252 (`Ã©`) |
 //! | `duplicate` | warning | the same French term entered twice with the same English (split concept) |
 //! | `near-duplicate` | warning | headwords equal but for accents/case/hyphens/apostrophes, number, or one letter |
@@ -106,6 +107,7 @@ pub fn read_glossary(source: &Source) -> Result<LoadedGlossary> {
         let rows = fields::rows_from_glossary(&glossary);
         let mut damage = damage::tbx_findings(&problems, &source.path);
         damage.extend(damage::mixed_encoding_findings(&rows, &source.path));
+        damage.extend(damage::wrong_language_findings(&glossary, &source.path));
         return Ok(LoadedGlossary {
             glossary,
             rows,
@@ -118,6 +120,7 @@ pub fn read_glossary(source: &Source) -> Result<LoadedGlossary> {
     };
     let (glossary, mut damage) = damage::read_csv_recovering(source, &rows)?;
     damage.extend(damage::mixed_encoding_findings(&rows, &source.path));
+    damage.extend(damage::wrong_language_findings(&glossary, &source.path));
     Ok(LoadedGlossary {
         glossary,
         rows,
