@@ -8,6 +8,7 @@ pub mod glossary;
 pub mod segment;
 pub mod terms;
 pub mod tmx;
+pub mod tmx_repair;
 pub mod tmx_tuids;
 
 /// Prints `err` on stderr as one line prefixed `trame: error:` and returns the exit code.

@@ -17,8 +17,10 @@
 //! [`TmxReader`] is an iterator of `Result<TranslationUnit>`; see the [`reader`] module.
 
 pub mod reader;
+pub mod repair;
 pub mod stats;
 pub mod tabular;
+pub mod validate;
 pub mod writer;
 pub mod xml;
 

@@ -35,6 +35,10 @@ pub enum InlineMode {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {
     pub inline: InlineMode,
+    /// Read the bytes as they are (UTF-8, or UTF-16 by its BOM) even when the XML declaration
+    /// names another encoding, instead of refusing the file (for `tmx repair`; see
+    /// [`TmxReader::declared_encoding`]).
+    pub ignore_declared_encoding: bool,
 }
 
 type Input = BufReader<Utf8Stream<Box<dyn Read + Send>>>;
@@ -98,6 +102,10 @@ pub struct TmxReader {
     buf: Vec<u8>,
     done: bool,
     guard: crate::xmlsafe::XmlGuard,
+    /// The encoding named by the XML declaration, if any.
+    declared: Option<String>,
+    /// The encoding the bytes are read in.
+    actual: &'static encoding_rs::Encoding,
     /// Broken units are reported and skipped rather than ending the iteration.
     recover: bool,
     /// The XML itself failed (not well-formed, over a bound): nothing after can be read.
@@ -174,7 +182,11 @@ impl TmxReader {
             options,
             buf: Vec::new(),
             done: false,
-            guard: crate::xmlsafe::XmlGuard::new(Some(actual)),
+            guard: crate::xmlsafe::XmlGuard::new(
+                (!options.ignore_declared_encoding).then_some(actual),
+            ),
+            declared: None,
+            actual,
             recover: false,
             fatal: false,
             skipped_unit: false,
@@ -206,6 +218,16 @@ impl TmxReader {
     pub fn recovering(mut self) -> Self {
         self.recover = true;
         self
+    }
+
+    /// The encoding the bytes are read in: `UTF-8`, `UTF-16LE` or `UTF-16BE`.
+    pub fn encoding_name(&self) -> &'static str {
+        self.actual.name()
+    }
+
+    /// The encoding the XML declaration names (`None` without one).
+    pub fn declared_encoding(&self) -> Option<&str> {
+        self.declared.as_deref()
     }
 
     /// Whether the iteration ended on an error in the XML itself.
@@ -312,8 +334,9 @@ impl TmxReader {
                 Event::Eof => {
                     return Err(self.err_at(at, "no <tmx> element (empty or truncated file)"))
                 }
-                // Declaration, comments, processing instructions and the DOCTYPE (never fetched,
-                // its entity declarations never expanded).
+                Event::Decl(d) => self.declared = crate::xmlsafe::declared_encoding(&d),
+                // Comments, processing instructions and the DOCTYPE (never fetched, its entity
+                // declarations never expanded).
                 _ => {}
             }
         }
@@ -621,6 +644,7 @@ mod tests {
         assert_eq!(units[0].variants[0].text, "Press here now.");
         let keep = ReadOptions {
             inline: InlineMode::KeepText,
+            ..ReadOptions::default()
         };
         let (_, units) = read_all(xml, keep).unwrap();
         assert_eq!(
