@@ -45,6 +45,14 @@ fn case_agreement(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         let (fr, en) = (fr.text.trim(), en.text.trim());
+        let id = ctx.id(i);
+        // Already reported against its category's majority.
+        if out
+            .iter()
+            .any(|f| f.rule == Rule::Capitalisation && f.entries.first() == Some(&id))
+        {
+            continue;
+        }
         let has_letters = en.chars().any(char::is_alphabetic);
         if starts_upper(fr) && has_letters && !en.chars().any(char::is_uppercase) {
             out.push(
