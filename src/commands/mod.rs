@@ -6,6 +6,7 @@ pub mod build;
 pub mod clean;
 pub mod glossary;
 pub mod segment;
+pub mod tbx;
 pub mod terms;
 pub mod tmx;
 pub mod tmx_repair;

@@ -477,7 +477,6 @@ fn validate_reader(name: &str, raw: Box<dyn Read + Send>) -> Result<Validation> 
     Ok(st.v)
 }
 
-
 fn check_lang(st: &mut State, lang: &str, at: u64, tu_has_src: &mut bool) {
     if lang.eq_ignore_ascii_case(&st.src_lang)
         || primary_subtag(lang).eq_ignore_ascii_case(primary_subtag(&st.src_lang))
@@ -559,6 +558,28 @@ fn locate(v: &mut Validation, raw: Box<dyn Read + Send>) {
 }
 
 impl Issue {
+    /// An issue at a known line and column (for validators that hold the text, as TBX's does).
+    pub fn at(
+        file: &str,
+        line: usize,
+        column: usize,
+        rule: &'static str,
+        tools: &'static str,
+        message: String,
+        fix: &'static str,
+    ) -> Self {
+        Issue {
+            file: file.to_string(),
+            line,
+            column,
+            rule,
+            tools,
+            message,
+            fix,
+            offset: 0,
+        }
+    }
+
     /// `FILE:LINE:COL: rule: message (tools) → fix`, one line.
     pub fn to_text(&self) -> String {
         format!(
