@@ -144,10 +144,25 @@ pub fn read_memory_recovering(
             .recovering();
     let mut units = Vec::new();
     let mut findings = Vec::new();
+    let mut first_error = None;
+    let mut readable = 0usize;
     while let Some(next) = reader.next() {
         match next {
-            Ok(tu) => units.push(tu),
+            Ok(tu) => {
+                readable += 1;
+                units.push(tu)
+            }
             Err(e) if !reader.failed() => {
+                if first_error.is_none() {
+                    first_error = Some(match &e {
+                        Error::Syntax { path, pos, message } => Error::Syntax {
+                            path: path.clone(),
+                            pos: *pos,
+                            message: message.clone(),
+                        },
+                        other => Error::invalid(path, other.to_string()),
+                    });
+                }
                 let position = units.len() + 1;
                 let line = match &e {
                     Error::Syntax { pos, .. } => Some(pos.line),
@@ -166,6 +181,12 @@ pub fn read_memory_recovering(
                 units.push(crate::tmx::TranslationUnit::default());
             }
             Err(e) => return Err(e),
+        }
+    }
+    // Not one unit could be read: the file is unreadable as a memory, say why.
+    if readable == 0 {
+        if let Some(e) = first_error {
+            return Err(e);
         }
     }
     Ok((units, findings))
