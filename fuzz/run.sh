@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets and runs each for a bounded time (default 60 s each).
-# Needs a nightly toolchain and cargo-fuzz: `rustup toolchain install nightly`,
-# `cargo install cargo-fuzz`. Not part of CI. Usage: fuzz/run.sh [SECONDS] [TARGET...]
+# Needs a nightly toolchain (`rustup toolchain install nightly`) and a C++ compiler; uses
+# `cargo fuzz` when installed, else builds with the same coverage flags itself. Not part of CI.
+# Usage: fuzz/run.sh [SECONDS] [TARGET...]   Crashes land in fuzz/artifacts/TARGET/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-60}"
@@ -20,5 +21,15 @@ for t in "${targets[@]}"; do
     srx) cp -n tests/bad_input/*.srx src/segment/rules/*.srx "fuzz/corpus/$t/" 2>/dev/null || true ;;
   esac
   echo "== $t: ${secs}s"
-  cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10
+  mkdir -p "fuzz/artifacts/$t"
+  opts=(-max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -artifact_prefix="fuzz/artifacts/$t/")
+  if cargo fuzz --version >/dev/null 2>&1; then
+    cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- "${opts[@]}"
+  else
+    RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+-Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+-Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks" \
+      cargo +nightly build --release --manifest-path fuzz/Cargo.toml --target-dir fuzz/target --bin "$t"
+    "fuzz/target/release/$t" "fuzz/corpus/$t" "${opts[@]}"
+  fi
 done
