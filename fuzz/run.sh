@@ -12,6 +12,8 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(tmx_reader tbx_reader glossary_csv srx)
 fi
 mkdir -p fuzz/corpus
+# An explicit --target keeps the coverage flags off build scripts and proc macros.
+host="$(rustc +nightly -vV | sed -n 's/^host: //p')"
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   case "$t" in
@@ -29,7 +31,8 @@ for t in "${targets[@]}"; do
     RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks" \
-      cargo +nightly build --release --manifest-path fuzz/Cargo.toml --target-dir fuzz/target --bin "$t"
-    "fuzz/target/release/$t" "fuzz/corpus/$t" "${opts[@]}"
+      cargo +nightly build --release --manifest-path fuzz/Cargo.toml --target-dir fuzz/target \
+      --target "$host" --bin "$t"
+    "fuzz/target/$host/release/$t" "fuzz/corpus/$t" "${opts[@]}"
   fi
 done

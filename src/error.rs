@@ -47,6 +47,11 @@ pub enum Error {
     /// The input is invalid as a whole, or at a place without a meaningful position.
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
+    /// Writing to an output the library was handed (a `dyn Write`) failed; the caller that owns
+    /// the output names it ([`crate::output::write_output`] turns this into [`Error::Io`] with
+    /// the output's path).
+    #[error("cannot write the output: {0}")]
+    Output(#[source] std::io::Error),
     /// The command line or an option value is wrong (exit code 2).
     #[error("{0}")]
     Usage(String),
@@ -58,6 +63,19 @@ impl Error {
         match self {
             Error::Usage(_) => 2,
             _ => 1,
+        }
+    }
+
+    /// Shorthand for a failed write to an unnamed output ([`Error::Output`]).
+    pub fn output(source: std::io::Error) -> Self {
+        Error::Output(source)
+    }
+
+    /// Names the output of an [`Error::Output`] (other errors are returned as they are).
+    pub fn on_output(self, path: &str) -> Self {
+        match self {
+            Error::Output(source) => Error::io(path, source),
+            other => other,
         }
     }
 

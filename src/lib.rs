@@ -7,10 +7,12 @@
 pub mod align;
 pub mod audit;
 pub mod clean;
+pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod glossary;
 pub mod input;
+pub mod lang;
 pub mod output;
 pub mod pipeline;
 pub mod segment;

@@ -46,7 +46,7 @@ where
             .open(path)
             .map_err(|e| Error::io(&shown, e))?;
         let mut out = BufWriter::new(file);
-        write(&mut out)?;
+        write(&mut out).map_err(|e| e.on_output(&shown))?;
         return out.flush().map_err(|e| Error::io(&shown, e));
     }
     let tmp = tempfile::Builder::new()
@@ -56,7 +56,7 @@ where
         .map_err(|e| Error::io(&shown, e))?;
     {
         let mut out = BufWriter::new(tmp.as_file());
-        write(&mut out)?;
+        write(&mut out).map_err(|e| e.on_output(&shown))?;
         out.flush().map_err(|e| Error::io(&shown, e))?;
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(&shown, e))?;
@@ -96,7 +96,7 @@ where
         _ => {
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            write(&mut out)?;
+            write(&mut out).map_err(|e| e.on_output("<stdout>"))?;
             out.flush().map_err(|e| Error::io("<stdout>", e))
         }
     }

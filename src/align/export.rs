@@ -114,7 +114,7 @@ pub struct ExportStats {
 }
 
 fn io(e: std::io::Error) -> Error {
-    Error::io("<output>", e)
+    Error::output(e)
 }
 
 fn ids(v: &[usize]) -> String {

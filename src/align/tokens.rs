@@ -4,9 +4,6 @@
 //! The point is to turn "1 500" and "1,500", "mars" and "March", « and “ into the same token, so
 //! that the lexical score can see them as a match without any bilingual dictionary.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-
 /// Pseudo-token emitted for any quotation mark in a sentence.
 pub const QUOTE_TOKEN: &str = "\u{1}quote";
 
@@ -15,12 +12,7 @@ pub const QUOTE_TOKEN: &str = "\u{1}quote";
 pub const ACRONYM_MARK: char = '\u{3}';
 
 /// Lower-cases and strips diacritics (`Été` → `ete`).
-pub fn fold(word: &str) -> String {
-    word.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use crate::lang::fold::fold_word as fold;
 
 /// Month names of both languages, folded, mapped to a shared `\u{1}mN` token.
 fn month_token(folded: &str) -> Option<&'static str> {

@@ -3,11 +3,11 @@
 //! recurring institutional names and acronyms defined in the text.
 
 use super::finding::{Context, Finding, Rule};
-use super::norm::{fold, is_acronym, starts_upper};
 use super::ConceptCoverage;
 use crate::clean::{clean_documents, CleanOptions, CleanText};
 use crate::document::LineIndex;
 use crate::glossary::Glossary;
+use crate::lang::fold::{fold, is_acronym, starts_upper};
 use crate::segment::Segmenter;
 use crate::terms::{MatchKind, Occurrence};
 use regex::Regex;
@@ -199,96 +199,6 @@ fn source_error(glossary: &Glossary, p: &Prepared, occ: &Occurrence) -> Option<F
     )
 }
 
-/// French words allowed inside a name but never at its edges.
-const FUNCTION_WORDS: [&str; 20] = [
-    "de", "des", "du", "la", "le", "les", "l'", "l’", "d'", "d’", "pour", "sur", "à", "au", "aux",
-    "en", "contre", "dans", "par", "entre",
-];
-
-/// Words that end a name: verbs, pronouns, determiners, frequent adverbs and conjunctions.
-const STOP_WORDS: [&str; 62] = [
-    "notre",
-    "nos",
-    "votre",
-    "vos",
-    "mon",
-    "ma",
-    "mes",
-    "ton",
-    "ta",
-    "tes",
-    "a",
-    "ai",
-    "ont",
-    "est",
-    "sont",
-    "été",
-    "était",
-    "étaient",
-    "sera",
-    "seront",
-    "fait",
-    "qui",
-    "que",
-    "qu'",
-    "qu’",
-    "dont",
-    "où",
-    "et",
-    "ou",
-    "mais",
-    "ni",
-    "car",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "on",
-    "se",
-    "s'",
-    "s’",
-    "sa",
-    "son",
-    "ses",
-    "leur",
-    "leurs",
-    "un",
-    "une",
-    "plus",
-    "très",
-    "ainsi",
-    "également",
-    "aussi",
-    "lors",
-    "selon",
-    "comme",
-    "avec",
-    "sans",
-    "n'",
-];
-
-/// Capitalised words that start sentences rather than names.
-const STOP_HEADS: [&str; 14] = [
-    "Lors",
-    "Selon",
-    "Depuis",
-    "Parmi",
-    "Pendant",
-    "Après",
-    "Avant",
-    "Ainsi",
-    "Enfin",
-    "Cependant",
-    "Toutefois",
-    "Pour",
-    "Dans",
-    "Nous",
-];
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
     /// Inside a name only (`de`, `des`, `l’`…).
@@ -318,9 +228,11 @@ fn token_re() -> &'static Regex {
 
 fn classify(word: &str) -> Class {
     let lower = word.to_lowercase();
-    if FUNCTION_WORDS.contains(&lower.as_str()) {
+    if crate::lang::fr::NAME_INNER_WORDS.contains(&lower.as_str()) {
         Class::Function
-    } else if STOP_WORDS.contains(&lower.as_str()) || STOP_HEADS.contains(&word) {
+    } else if crate::lang::fr::NAME_ENDING_WORDS.contains(&lower.as_str())
+        || crate::lang::fr::SENTENCE_OPENERS.contains(&word)
+    {
         Class::Stop
     } else if starts_upper(word) {
         Class::Capital
@@ -670,6 +582,9 @@ mod tests {
                 end: i + if typo { 4 } else { 3 },
                 surface: if typo { "OIMM".into() } else { "OIM".into() },
                 concept: 0,
+                term: 0,
+                plural: false,
+                feminine: false,
                 kind: if typo {
                     MatchKind::Fuzzy
                 } else {

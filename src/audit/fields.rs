@@ -5,6 +5,7 @@
 //! fall back to the terms of the model ([`rows_from_glossary`]).
 
 use crate::error::{Error, Result};
+use crate::glossary::csv::{split_unescaped, unescape, unescaped_open_bracket};
 use crate::glossary::Glossary;
 use crate::input::Source;
 
@@ -49,22 +50,30 @@ pub const TERM_COLUMNS: [(&str, &str, bool); 4] = [
     ("en_variants", "en", true),
 ];
 
-/// Splits a variants cell (`a [tag] | b`) into the variant texts, tags removed, untrimmed
-/// apart from the single spaces around the separators.
+/// Splits a variants cell (`a [tag] | b`) into the variant texts, tags removed and escapes
+/// (`\|`, `\[`, `\]`) resolved as the glossary reader resolves them, untrimmed apart from the
+/// single spaces around the separators.
 pub fn split_variants(cell: &str) -> Vec<String> {
     if cell.trim().is_empty() {
         return Vec::new();
     }
-    cell.split('|')
+    variant_items(cell)
+        .iter()
         .map(|piece| {
-            let text = match piece.rfind('[') {
+            let text = match unescaped_open_bracket(piece) {
                 Some(i) if piece.trim_end().ends_with(']') => &piece[..i],
                 _ => piece,
             };
             let text = text.strip_prefix(' ').unwrap_or(text);
-            text.strip_suffix(' ').unwrap_or(text).to_string()
+            unescape(text.strip_suffix(' ').unwrap_or(text))
         })
         .collect()
+}
+
+/// The items of a variants cell, split on the separators the reader splits on (a `\|` is no
+/// separator); escapes are kept.
+fn variant_items(cell: &str) -> Vec<String> {
+    split_unescaped(cell, '|')
 }
 
 /// The delimiter byte of a CSV/TSV glossary, chosen as the glossary reader chooses it.
@@ -151,7 +160,7 @@ pub fn without_empty_terms(source: &Source, rows: &[RawRow]) -> Option<Source> {
         let has_empty_variant = ["fr_variants", "en_variants"]
             .iter()
             .filter_map(|c| row.get(c))
-            .any(|v| !v.trim().is_empty() && v.split('|').any(|p| p.trim().is_empty()));
+            .any(|v| !v.trim().is_empty() && variant_items(v).iter().any(|p| p.trim().is_empty()));
         let blank = lacks_headword(row);
         if !blank && !has_empty_variant {
             continue;
@@ -169,8 +178,8 @@ pub fn without_empty_terms(source: &Source, rows: &[RawRow]) -> Option<Source> {
                 .iter()
                 .map(|f| {
                     if f.name.ends_with("_variants") {
-                        f.value
-                            .split('|')
+                        variant_items(&f.value)
+                            .into_iter()
                             .filter(|p| !p.trim().is_empty())
                             .collect::<Vec<_>>()
                             .join("|")
@@ -332,6 +341,18 @@ mod tests {
         assert_eq!(detect_delimiter("id;fr;en\n"), b';');
         assert_eq!(detect_delimiter("id\tfr\ten\n"), b'\t');
         assert_eq!(detect_delimiter("id,fr,\"a;b;c\"\n"), b',');
+    }
+
+    #[test]
+    fn escaped_separators_and_brackets_stay_in_the_variant() {
+        assert_eq!(
+            split_variants(r"R\||Orgmonde"),
+            vec!["R|".to_string(), "Orgmonde".into()]
+        );
+        assert_eq!(
+            split_variants(r"Plan \[B\] [variant] | C"),
+            vec!["Plan [B]".to_string(), "C".into()]
+        );
     }
 
     #[test]

@@ -6,8 +6,9 @@
 
 use super::fields::{split_variants, RawRow, TERM_COLUMNS};
 use super::finding::{Context, Finding, Rule};
-use super::norm::{fold, fold_singular, is_acronym, starts_upper};
 use crate::glossary::{Concept, Gender, Glossary, Term, TermType};
+use crate::lang::fold::{fold, fold_singular, is_acronym, starts_upper};
+use crate::lang::inflect::feminine_title;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 
@@ -328,40 +329,6 @@ fn near_duplicates(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-/// A guess at the feminine of a French title, word by word up to the first function word
-/// (`Directeur général adjoint` → `Directrice générale adjointe`, `chef de mission` →
-/// `cheffe de mission`), shown as a suggestion to check, never applied.
-pub fn feminine_guess(title: &str) -> String {
-    const KEEP: [&str; 16] = [
-        "de", "des", "du", "la", "le", "les", "l'", "l’", "d'", "d’", "pour", "sur", "et", "aux",
-        "à", "en",
-    ];
-    let mut head = true; // only the words before the first function word agree
-    title
-        .split(' ')
-        .map(|w| {
-            let lower = w.to_lowercase();
-            head = head && !KEEP.contains(&lower.as_str());
-            if !head || w.is_empty() || is_acronym(w) || !w.chars().all(char::is_alphabetic) {
-                w.to_string()
-            } else if lower == "chef" {
-                format!("{w}fe")
-            } else if let Some(stem) = w.strip_suffix("teur") {
-                format!("{stem}trice")
-            } else if let Some(stem) = w.strip_suffix("eur") {
-                format!("{stem}euse")
-            } else if w.ends_with("ien") || w.ends_with("el") {
-                format!("{w}{}", if w.ends_with('n') { "ne" } else { "le" })
-            } else if w.ends_with('e') {
-                w.to_string()
-            } else {
-                format!("{w}e")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn gender_forms(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (i, c) in ctx.glossary.concepts.iter().enumerate() {
         let is_title = c.category.as_deref().is_some_and(|k| {
@@ -393,11 +360,13 @@ fn gender_forms(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let (missing, suggestion) = match first.gender {
             // An epicene title (`Vice-Ministre`, `Secrétaire exécutif` aside) needs no variant.
-            Some(Gender::Masculine) if feminine_guess(h) == h => continue,
-            Some(Gender::Masculine) if !has(Gender::Feminine) => (
-                "feminine",
-                format!("Add the feminine form to fr_variants tagged [f], e.g. «{}» (check the spelling).", feminine_guess(h)),
-            ),
+            Some(Gender::Masculine) if !has(Gender::Feminine) => match feminine_title(h) {
+                None => continue,
+                Some(f) => (
+                    "feminine",
+                    format!("Add the feminine form to fr_variants tagged [f], e.g. «{f}» (the form the matcher generates; check it)."),
+                ),
+            },
             Some(Gender::Feminine) if !has(Gender::Masculine) => (
                 "masculine",
                 "Add the masculine form to fr_variants tagged [m].".to_string(),
@@ -437,12 +406,12 @@ fn title_without_feminine(c: &Concept, headword: &str) -> Option<String> {
     if name_category || is_acronym(headword) {
         return None;
     }
-    let fem = crate::terms::feminine_of_title(headword)?;
+    let fem = crate::lang::inflect::feminine_of_title(headword)?;
     let folded = fold(&fem);
     let has_feminine = c.src_terms.iter().any(|t| {
         t.gender == Some(Gender::Feminine)
             || fold(&t.text) == folded
-            || crate::terms::is_feminine_person(&t.text)
+            || crate::lang::inflect::is_feminine_person(&t.text)
     });
     (!has_feminine).then_some(fem)
 }
@@ -539,10 +508,6 @@ impl Style {
     }
 }
 
-const EN_SMALL: [&str; 14] = [
-    "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from",
-];
-
 fn style(term: &str) -> Option<Style> {
     if is_acronym(term) {
         return None;
@@ -557,7 +522,10 @@ fn style(term: &str) -> Option<Style> {
     }
     let content: Vec<&&str> = words[1..]
         .iter()
-        .filter(|w| !EN_SMALL.contains(&w.to_lowercase().as_str()) && !is_acronym(w))
+        .filter(|w| {
+            !crate::lang::en::TITLE_CASE_SMALL_WORDS.contains(&w.to_lowercase().as_str())
+                && !is_acronym(w)
+        })
         .collect();
     if content.is_empty() {
         None // one capitalised word: fits both sentence and title case
@@ -975,12 +943,22 @@ mod tests {
     }
 
     #[test]
-    fn feminine_guesses() {
-        assert_eq!(feminine_guess("Directeur régional"), "Directrice régionale");
-        assert_eq!(feminine_guess("chef de mission"), "cheffe de mission");
+    fn feminine_suggestions_are_the_matchers_forms() {
+        let f = |t: &str| feminine_title(t);
         assert_eq!(
-            feminine_guess("Représentant spécial"),
-            "Représentante spéciale"
+            f("Directeur régional").as_deref(),
+            Some("Directrice régionale")
         );
+        assert_eq!(f("chef de mission").as_deref(), Some("cheffe de mission"));
+        assert_eq!(
+            f("Représentant spécial").as_deref(),
+            Some("Représentante spéciale")
+        );
+        assert_eq!(
+            f("Rapporteur spécial").as_deref(),
+            Some("Rapporteuse spéciale")
+        );
+        assert_eq!(f("Ambassadeur").as_deref(), Some("Ambassadrice"));
+        assert_eq!(f("Vice-Ministre"), None);
     }
 }

@@ -56,7 +56,6 @@ pub mod damage;
 pub mod fields;
 pub mod finding;
 pub mod lint;
-pub mod norm;
 pub mod report;
 pub mod tm;
 
@@ -325,55 +324,4 @@ pub fn audit(input: AuditInput) -> Result<Report> {
     }
     report.sort();
     Ok(report)
-}
-
-/// Expands corpus arguments: files as given, directories to their `.txt` files (recursively,
-/// sorted). A directory without any `.txt` file is an error, not an empty corpus.
-pub fn corpus_files(args: &[String]) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    for arg in args {
-        let path = std::path::Path::new(arg);
-        if arg != "-" && path.is_dir() {
-            let before = out.len();
-            walk_txt(path, &mut out)?;
-            if out.len() == before {
-                return Err(Error::invalid(arg, "directory holds no .txt file"));
-            }
-        } else {
-            out.push(arg.clone());
-        }
-    }
-    Ok(out)
-}
-
-fn walk_txt(dir: &std::path::Path, out: &mut Vec<String>) -> Result<()> {
-    let mut seen = std::collections::HashSet::new();
-    walk_txt_in(dir, out, &mut seen)
-}
-
-/// Walks `dir` once per real directory: a symbolic link back to a folder already walked (a
-/// loop such as `corpus/again -> ..`) is not followed again.
-fn walk_txt_in(
-    dir: &std::path::Path,
-    out: &mut Vec<String>,
-    seen: &mut std::collections::HashSet<std::path::PathBuf>,
-) -> Result<()> {
-    let shown = dir.display().to_string();
-    let real = std::fs::canonicalize(dir).map_err(|e| Error::io(&shown, e))?;
-    if !seen.insert(real) {
-        return Ok(());
-    }
-    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(&shown, e))?
-        .map(|e| e.map(|e| e.path()).map_err(|e| Error::io(&shown, e)))
-        .collect::<Result<_>>()?;
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk_txt_in(&p, out, seen)?;
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
-            out.push(p.display().to_string());
-        }
-    }
-    Ok(())
 }

@@ -5,8 +5,8 @@
 //! The checks run over a slice of [`TranslationUnit`]s already read, whatever read them.
 
 use super::finding::{Context, Finding, Rule};
-use super::norm::squash_spaces;
 use crate::glossary::{Glossary, Status};
+use crate::lang::fold::squash_spaces;
 use crate::terms::Occurrence;
 use crate::tmx::TranslationUnit;
 use regex::Regex;
@@ -329,6 +329,9 @@ mod tests {
                 end: i + s.len(),
                 surface: s.into(),
                 concept: 0,
+                term: 0,
+                plural: false,
+                feminine: false,
                 kind: MatchKind::Exact,
                 score: 1.0,
                 flags: Vec::new(),

@@ -105,21 +105,13 @@ fn is_contact_value(line: &str) -> bool {
         || first_char(line).is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '(')
 }
 
-/// French and English function words that never end a paragraph.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "à", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d’", "d'", "dans", "de", "des",
-    "du", "en", "et", "l’", "l'", "la", "le", "les", "leur", "leurs", "ou", "par", "pour", "que",
-    "qui", "sa", "ses", "son", "sur", "un", "une", "an", "and", "at", "by", "for", "from", "in",
-    "of", "on", "or", "the", "to", "with",
-];
-
 fn last_word(line: &str) -> &str {
     line.rsplit(' ').next().unwrap_or(line)
 }
 
 fn ends_with_function_word(line: &str) -> bool {
     let w = last_word(line).to_lowercase();
-    FUNCTION_WORDS.contains(&w.as_str())
+    crate::lang::fr::LINE_CONTINUING_WORDS.contains(&w.as_str())
 }
 
 /// Abbreviations that end with a dot but do not end a sentence.

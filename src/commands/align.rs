@@ -58,8 +58,8 @@ pub struct Opts {
     #[arg(long)]
     pub strict: bool,
     /// Input encoding label (default: UTF-8, or UTF-16 by BOM).
-    #[arg(long)]
-    pub encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
+    pub encoding: Option<super::EncodingArg>,
 }
 
 fn read_text(path: &str, enc: Option<&'static encoding_rs::Encoding>) -> anyhow::Result<String> {
@@ -81,16 +81,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .and_then(|p| Format::from_extension(&p.to_string_lossy()))
             .unwrap_or(Format::Tsv),
     };
-    let enc = match &args.encoding {
-        Some(l) => Some(trame::input::encoding_for_label(l)?),
-        None => None,
-    };
+    let enc = args.encoding;
     let mut opts = AlignOptions::default();
     if let Some(g) = &args.glossary {
-        let src = trame::input::read_source(g, enc)?;
-        let glossary = trame::glossary::csv::read_csv(&src)?;
-        trame::glossary::load::refuse_unusable(&glossary, g)?;
-        opts.glossary = Some(glossary);
+        opts.glossary = Some(trame::glossary::read_glossary(g, enc)?);
     }
     if let Some(d) = &args.dict {
         opts.dictionary = prepare::read_dictionary(d, &read_text(d, enc)?)?;
@@ -104,8 +98,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     "give either FR EN files or --fr DIR --en DIR, not both",
                 ));
             }
-            let p = prepare::pair_dirs(fr, en)?;
-            let unpaired: Vec<&PathBuf> = p.src_only.iter().chain(&p.tgt_only).collect();
+            let p = trame::corpus::pair(fr, en)?;
+            let unpaired: Vec<&PathBuf> = p.unpaired().collect();
             for u in &unpaired {
                 eprintln!(
                     "trame: {}: {}: no file of the same name on the other side",
@@ -129,7 +123,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
             p.pairs
                 .into_iter()
-                .map(|(n, a, b)| (n, a.display().to_string(), b.display().to_string()))
+                .map(|d| {
+                    (
+                        d.name,
+                        d.fr.display().to_string(),
+                        d.en.display().to_string(),
+                    )
+                })
                 .collect()
         }
         _ => {

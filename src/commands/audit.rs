@@ -48,21 +48,17 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<FailOn>,
     /// Encoding of the glossary and corpus files when not UTF-8/UTF-16 (e.g. windows-1252).
-    #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
+    pub encoding: Option<super::EncodingArg>,
 }
 
 /// Runs `trame audit`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let encoding = args
-        .encoding
-        .as_deref()
-        .map(trame::input::encoding_for_label)
-        .transpose()?;
+    let encoding = args.encoding;
     let source = trame::input::read_source(&args.glossary, encoding)?;
     let glossary = audit::read_glossary(&source)?;
     let mut corpus = Vec::new();
-    for path in audit::corpus_files(&args.corpus)? {
+    for path in trame::corpus::expand_args(&args.corpus)? {
         let src = trame::input::read_source(&path, encoding)?;
         corpus.push(CorpusDoc {
             path: src.path,

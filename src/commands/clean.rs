@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use trame::clean::{clean_documents, CleanOptions, CleanReport};
-use trame::input::{encoding_for_label, read_source};
+use trame::input::read_source;
 use trame::output::{write_err, write_output};
 
 /// Format of the `--report` listing.
@@ -36,8 +36,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub boilerplate: Vec<String>,
     /// Encoding of inputs without a BOM (a WHATWG label: windows-1252, iso-8859-15…). Default: UTF-8.
-    #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
+    pub encoding: Option<super::EncodingArg>,
     /// List what was removed from each document, on stderr.
     #[arg(long)]
     pub report: bool,
@@ -60,11 +60,7 @@ pub struct Args {
 
 /// Runs `trame clean`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let encoding = args
-        .encoding
-        .as_deref()
-        .map(encoding_for_label)
-        .transpose()?;
+    let encoding = args.encoding;
     if args.files.iter().filter(|f| f.as_str() == "-").count() > 1 {
         return Err(super::usage("`-` (stdin) may be given only once"));
     }

@@ -15,8 +15,12 @@ pub enum ExportFormat {
     Tbx3,
     /// trame's glossary CSV.
     Csv,
-    /// OmegaT's writable glossary: source<TAB>target<TAB>comment.
+    /// OmegaT's writable glossary: source<TAB>target<TAB>comment, one row per French term
+    /// with its best English term and a plain-language comment.
     Tsv,
+    /// TBX v2 shaped for OmegaT's glossary pane: one entry per French term, its best English
+    /// term, a plain-language comment, no codes.
+    Omegat,
 }
 
 /// Subcommands of `trame glossary`.
@@ -37,6 +41,10 @@ pub enum GlossaryCommand {
         /// Language code for target terms (default: the glossary's, else `en`).
         #[arg(long)]
         tgt_lang: Option<String>,
+        /// For spreadsheets (`--to csv` or `tsv`): a UTF-8 BOM, and `;` between CSV fields, as
+        /// Excel in French locales expects (trame reads both back).
+        #[arg(long)]
+        excel: bool,
     },
     /// Import a TBX (v2 or v3 TBX-Basic) into a glossary CSV.
     Import {
@@ -63,7 +71,8 @@ pub fn run(cmd: GlossaryCommand) -> anyhow::Result<()> {
             output,
             src_lang,
             tgt_lang,
-        } => export(&file, to, output, src_lang, tgt_lang),
+            excel,
+        } => export(&file, to, output, src_lang, tgt_lang, excel),
         GlossaryCommand::Import {
             file,
             output,
@@ -84,12 +93,7 @@ fn check_lang(option: &str, lang: &Option<String>) -> anyhow::Result<()> {
 
 /// A CSV glossary, or a TBX when the text starts with `<`.
 fn read_glossary(file: &str) -> anyhow::Result<Glossary> {
-    let source = trame::input::read_source(file, None)?;
-    if source.text.trim_start().starts_with('<') {
-        Ok(read_tbx_with(&source, None, None)?)
-    } else {
-        Ok(trame::glossary::csv::read_csv(&source)?)
-    }
+    Ok(trame::glossary::read_glossary(file, None)?)
 }
 
 fn export(
@@ -98,21 +102,33 @@ fn export(
     output: Option<PathBuf>,
     src_lang: Option<String>,
     tgt_lang: Option<String>,
+    excel: bool,
 ) -> anyhow::Result<()> {
     check_lang("--src-lang", &src_lang)?;
     check_lang("--tgt-lang", &tgt_lang)?;
+    if excel && !matches!(to, ExportFormat::Csv | ExportFormat::Tsv) {
+        return Err(super::usage(
+            "--excel applies to --to csv and --to tsv only",
+        ));
+    }
     let mut glossary = read_glossary(file)?;
     let options = ExportOptions {
         src_lang: src_lang.clone(),
         tgt_lang: tgt_lang.clone(),
         title: None,
+        bare_terms: false,
     };
     let mut warnings = Vec::new();
     write_output(output.as_deref(), |w| {
+        if excel {
+            w.write_all("\u{feff}".as_bytes())
+                .map_err(|e| trame::Error::io("<output>", e))?;
+        }
         warnings = match to {
             ExportFormat::Tbx2 => write_tbx(&glossary, TbxVersion::V2, &options, w)?,
             ExportFormat::Tbx3 => write_tbx(&glossary, TbxVersion::V3, &options, w)?,
             ExportFormat::Tsv => trame::tbx::omegat::write_omegat_tsv(&glossary, w)?,
+            ExportFormat::Omegat => trame::tbx::omegat::write_omegat_tbx(&glossary, &options, w)?,
             ExportFormat::Csv => {
                 if let Some(l) = &src_lang {
                     glossary.src_lang = l.clone();
@@ -120,7 +136,8 @@ fn export(
                 if let Some(l) = &tgt_lang {
                     glossary.tgt_lang = l.clone();
                 }
-                trame::glossary::csv::write_csv(&glossary, w)?;
+                let delimiter = if excel { ';' } else { ',' };
+                trame::glossary::csv::write_csv_with(&glossary, delimiter, w)?;
                 Vec::new()
             }
         };

@@ -10,7 +10,6 @@ pub mod tbx;
 pub mod terms;
 pub mod tmx;
 pub mod tmx_repair;
-pub mod tmx_tuids;
 
 /// Prints `err` on stderr as one line prefixed `trame: error:` and returns the exit code.
 ///
@@ -32,6 +31,15 @@ pub fn report_error(err: &anyhow::Error) -> i32 {
         Some(e) => e.exit_code(),
         None => 1,
     }
+}
+
+/// An input encoding named on the command line (`--encoding windows-1252`): any WHATWG label,
+/// resolved once by clap's value parser so that an unknown label is a usage error (exit 2).
+pub type EncodingArg = &'static encoding_rs::Encoding;
+
+/// clap value parser for [`EncodingArg`] options.
+pub fn parse_encoding(label: &str) -> Result<EncodingArg, String> {
+    trame::input::encoding_for_label(label).map_err(|e| e.to_string())
 }
 
 /// Control characters (a newline in a file name…) shown as escapes, so an error stays on one line.

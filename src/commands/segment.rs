@@ -3,7 +3,7 @@
 use anyhow::Context;
 use std::path::PathBuf;
 use trame::clean::{clean_documents, CleanOptions};
-use trame::input::{encoding_for_label, read_source, Source};
+use trame::input::{read_source, Source};
 use trame::segment::offsets::FileOffsets;
 use trame::segment::stream::segment_chunk;
 use trame::segment::{Segment, Segmenter};
@@ -37,8 +37,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub boilerplate: Vec<String>,
     /// Encoding of the inputs when not UTF-8/UTF-16 with BOM (e.g. windows-1252).
-    #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
+    pub encoding: Option<super::EncodingArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -62,11 +62,7 @@ struct JsonSegment<'a> {
 
 /// Runs `trame segment`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let encoding = args
-        .encoding
-        .as_deref()
-        .map(encoding_for_label)
-        .transpose()?;
+    let encoding = args.encoding;
     if args.lang.trim().is_empty() {
         return Err(super::usage("--lang must not be empty"));
     }

@@ -37,11 +37,11 @@ pub struct Args {
     #[arg(long)]
     pub no_fuzzy: bool,
     /// Encoding of the input files when not UTF-8/UTF-16 (e.g. windows-1252).
-    #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
+    pub encoding: Option<super::EncodingArg>,
     /// Encoding of the glossary when not UTF-8/UTF-16 (e.g. windows-1252 from a spreadsheet).
-    #[arg(long, value_name = "LABEL")]
-    pub glossary_encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", value_parser = super::parse_encoding)]
+    pub glossary_encoding: Option<super::EncodingArg>,
     /// Write to FILE instead of stdout (atomically).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -53,11 +53,7 @@ pub struct Args {
 
 /// Runs `trame terms`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let encoding = args
-        .encoding
-        .as_deref()
-        .map(trame::input::encoding_for_label)
-        .transpose()?;
+    let encoding = args.encoding;
     let files = if args.files.is_empty() {
         vec!["-".to_string()]
     } else {
@@ -71,13 +67,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             "the glossary and an input cannot both be stdin",
         ));
     }
-    let glossary_encoding = args
-        .glossary_encoding
-        .as_deref()
-        .map(trame::input::encoding_for_label)
-        .transpose()?;
     let glossary = match &args.glossary {
-        Some(path) => trame::glossary::read_glossary(path, glossary_encoding)?,
+        Some(path) => trame::glossary::read_glossary(path, args.glossary_encoding)?,
         None => trame::glossary::shipped_glossary()?,
     };
     let options = MatchOptions {

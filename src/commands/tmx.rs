@@ -1,12 +1,11 @@
 //! `trame tmx …`: stats, merge, convert and from-tsv. Parsing only; the work is in `trame::tmx`.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use trame::output::{write_err, write_output};
 use trame::tmx::stats::TmxStats;
 use trame::tmx::tabular::{jsonl_row, push_tsv_row, tsv_to_tmx};
 use trame::tmx::xml::is_language_tag;
-use trame::tmx::{InlineMode, ReadOptions, TmxHeader, TmxReader, TmxWriter};
+use trame::tmx::{InlineMode, ReadOptions, TmxHeader, TmxReader};
 
 /// Output format of `tmx stats`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -170,61 +169,19 @@ fn merge(
         l if is_language_tag(l) => l.to_string(),
         _ => "en".into(),
     };
-    let mut warnings = Vec::new();
-    let (mut kept, mut dropped) = (0u64, 0u64);
+    let mut report = trame::tmx::merge::MergeReport::default();
     write_output(Some(output), |w| {
-        let mut writer = TmxWriter::new(w, &header)?;
-        let mut seen: HashSet<u128> = HashSet::new();
-        let mut tuids = super::tmx_tuids::TuidSet::default();
-        for reader in readers {
-            let name = reader.name().to_string();
-            for tu in reader {
-                let mut tu = tu?;
-                if !seen.insert(unit_hash(&tu)) {
-                    dropped += 1;
-                    continue;
-                }
-                if let Some(w) = tuids.make_unique(&mut tu) {
-                    warnings.push(format!("{name}: {w}"));
-                }
-                match writer.write_unit(&tu) {
-                    Ok(()) => kept += 1,
-                    Err(trame::Error::Invalid { path, message }) => {
-                        warnings.push(format!("{name}: {path} skipped: {message}"));
-                    }
-                    Err(e) => return Err(e),
-                }
-                warnings.extend(
-                    writer
-                        .take_warnings()
-                        .into_iter()
-                        .map(|w| format!("{name}: {w}")),
-                );
-            }
-        }
-        writer.finish()?;
+        report = trame::tmx::merge::merge(readers, &header, w)?;
         Ok(())
     })?;
-    for w in &warnings {
+    for w in &report.warnings {
         warn(w);
     }
-    eprintln!("trame: merged {kept} unit(s), {dropped} duplicate(s) dropped");
+    eprintln!(
+        "trame: merged {} unit(s), {} duplicate(s) dropped",
+        report.kept, report.duplicates
+    );
     Ok(())
-}
-
-/// A 128-bit hash of a unit's variants (language, lower-cased, and text), in order.
-fn unit_hash(tu: &trame::tmx::TranslationUnit) -> u128 {
-    use std::hash::{Hash, Hasher};
-    let mut a = std::collections::hash_map::DefaultHasher::new();
-    let mut b = std::collections::hash_map::DefaultHasher::new();
-    0x5Au8.hash(&mut b);
-    for v in &tu.variants {
-        for h in [&mut a, &mut b] {
-            v.lang.to_ascii_lowercase().hash(h);
-            v.text.hash(h);
-        }
-    }
-    ((a.finish() as u128) << 64) | b.finish() as u128
 }
 
 fn convert(

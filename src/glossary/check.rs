@@ -5,20 +5,8 @@
 
 use super::Glossary;
 
-/// French words that cannot be terms on their own (articles, prepositions, pronouns,
-/// conjunctions, auxiliaries), elided forms included.
-pub const FRENCH_FUNCTION_WORDS: &[&str] = &[
-    "a", "à", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d", "d'", "d’", "dans", "de",
-    "des", "du", "elle", "en", "est", "et", "il", "ils", "l", "l'", "l’", "la", "le", "les",
-    "leur", "leurs", "mais", "ne", "ni", "on", "ou", "où", "par", "pas", "pour", "qu", "qu'",
-    "qu’", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "un", "une", "y",
-];
-
-/// English words that cannot be terms on their own.
-pub const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on",
-    "or", "the", "to", "was", "with",
-];
+pub use crate::lang::en::FUNCTION_WORDS as ENGLISH_FUNCTION_WORDS;
+pub use crate::lang::fr::FUNCTION_WORDS as FRENCH_FUNCTION_WORDS;
 
 /// A term no matcher can use, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]

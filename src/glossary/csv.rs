@@ -247,8 +247,20 @@ fn parse_variants(path: &str, line: usize, cell: &str) -> Result<Vec<Term>> {
         }
         let mut term = Term::new(text);
         term.status = Status::Admitted;
-        for tag in tags {
-            apply_tag(path, line, &mut term, &tag)?;
+        for tag in &tags {
+            apply_tag(path, line, &mut term, tag)?;
+        }
+        // `variant` with another type (`CEPAL [acronym,variant]`, in either order): a
+        // variant of that type, not a bare variant.
+        let typed = tags.iter().rev().find(|t| {
+            matches!(
+                t.as_str(),
+                "full" | "acronym" | "abbreviation" | "short" | "phrase"
+            )
+        });
+        if let (Some(ty), true) = (typed, tags.iter().any(|t| t == "variant")) {
+            apply_tag(path, line, &mut term, ty)?;
+            term.variant = true;
         }
         terms.push(term);
     }
@@ -256,7 +268,7 @@ fn parse_variants(path: &str, line: usize, cell: &str) -> Result<Vec<Term>> {
 }
 
 /// Splits `s` on `sep` where it is not escaped by a backslash (escapes are kept).
-fn split_unescaped(s: &str, sep: char) -> Vec<String> {
+pub(crate) fn split_unescaped(s: &str, sep: char) -> Vec<String> {
     let mut items = vec![String::new()];
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -273,6 +285,20 @@ fn split_unescaped(s: &str, sep: char) -> Vec<String> {
         }
     }
     items
+}
+
+/// Byte index of the first `[` of `item` not escaped by a backslash: where its tag list opens.
+pub(crate) fn unescaped_open_bracket(item: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in item.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Splits a variant item into its (still escaped) text and its tag list.
@@ -333,7 +359,8 @@ fn split_tags(path: &str, line: usize, item: &str) -> Result<(String, Vec<String
     Ok((trimmed[..open].to_string(), tags))
 }
 
-fn unescape(s: &str) -> String {
+/// Removes the backslash of every escape (`\|`, `\[`, `\]`, `\\`).
+pub(crate) fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -403,12 +430,16 @@ fn apply_tag(path: &str, line: usize, term: &mut Term, tag: &str) -> Result<()> 
 fn tags_of(term: &Term) -> Vec<&'static str> {
     let mut tags = Vec::new();
     match term.term_type {
+        TermType::FullForm if term.variant => tags.push("full"),
         TermType::FullForm => {}
         TermType::Acronym => tags.push("acronym"),
         TermType::Abbreviation => tags.push("abbreviation"),
         TermType::ShortForm => tags.push("short"),
         TermType::Variant => tags.push("variant"),
         TermType::Phrase => tags.push("phrase"),
+    }
+    if term.variant && term.term_type != TermType::Variant {
+        tags.push("variant");
     }
     match term.gender {
         Some(Gender::Masculine) => tags.push("m"),
@@ -458,8 +489,15 @@ fn format_variants(terms: &[Term]) -> String {
 /// a headword's number, part of speech, status or note; a term's note; gender values `neuter`
 /// and `other`; leading/trailing spaces of cells.)
 pub fn write_csv(glossary: &Glossary, out: &mut dyn Write) -> Result<()> {
-    let err = |e: std::io::Error| Error::io("<csv>", e);
-    writeln!(out, "{}", COLUMNS.join(",")).map_err(err)?;
+    write_csv_with(glossary, ',', out)
+}
+
+/// [`write_csv`] with another field delimiter (`;` for spreadsheets in French locales, or tab);
+/// [`read_csv`] detects it from the header.
+pub fn write_csv_with(glossary: &Glossary, delimiter: char, out: &mut dyn Write) -> Result<()> {
+    let err = Error::output;
+    let sep = delimiter.to_string();
+    writeln!(out, "{}", COLUMNS.join(&sep)).map_err(err)?;
     for concept in &glossary.concepts {
         let fr = concept.src_terms.first();
         let en = concept.tgt_terms.first();
@@ -481,7 +519,7 @@ pub fn write_csv(glossary: &Glossary, out: &mut dyn Write) -> Result<()> {
             concept.source.clone().unwrap_or_default(),
         ];
         let row: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        writeln!(out, "{}", row.join(",")).map_err(err)?;
+        writeln!(out, "{}", row.join(&sep)).map_err(err)?;
     }
     Ok(())
 }

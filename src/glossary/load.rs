@@ -2,7 +2,7 @@
 
 use super::Glossary;
 use crate::error::{Error, Result};
-use crate::input::read_source;
+use crate::input::{read_source, Source};
 use encoding_rs::Encoding;
 
 /// Reads the glossary at `path` (`-` for stdin), choosing the reader from the content: a file
@@ -12,19 +12,23 @@ use encoding_rs::Encoding;
 /// A term no matcher can use (a function word such as `de`, punctuation only: see
 /// [`super::check`]) is an error at its entry's line.
 pub fn read_glossary(path: &str, encoding: Option<&'static Encoding>) -> Result<Glossary> {
-    let source = read_source(path, encoding)?;
-    let glossary = if source
+    let glossary = from_source(&read_source(path, encoding)?)?;
+    refuse_unusable(&glossary, path)?;
+    Ok(glossary)
+}
+
+/// Parses an already decoded glossary, TBX or CSV/TSV by content as [`read_glossary`] does
+/// (without refusing unusable terms: the audit reports those as findings).
+pub fn from_source(source: &Source) -> Result<Glossary> {
+    if source
         .text
         .trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with('<')
     {
-        crate::tbx::read_tbx(&source)?
-    } else {
-        super::csv::read_csv(&source)?
-    };
-    refuse_unusable(&glossary, path)?;
-    Ok(glossary)
+        return crate::tbx::read_tbx(source);
+    }
+    super::csv::read_csv(source)
 }
 
 /// The first unusable term of `glossary` as an error naming its entry and line.

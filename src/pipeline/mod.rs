@@ -32,60 +32,7 @@ pub struct BuildConfig {
     pub min_confidence: f64,
 }
 
-/// A French release paired with its English original by file name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentPair {
-    pub name: String,
-    pub fr: PathBuf,
-    pub en: PathBuf,
-}
-
-/// The result of pairing two folders by file name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pairing {
-    pub pairs: Vec<DocumentPair>,
-    /// Files present on one side only (path), to report.
-    pub unpaired: Vec<PathBuf>,
-}
-
-/// Pairs the `*.txt` files of `fr_dir` and `en_dir` by file name, in name order.
-pub fn pair_documents(fr_dir: &Path, en_dir: &Path) -> Result<Pairing> {
-    let fr = list_texts(fr_dir)?;
-    let en = list_texts(en_dir)?;
-    let mut pairing = Pairing::default();
-    for (name, path) in &fr {
-        match en.get(name) {
-            Some(en_path) => pairing.pairs.push(DocumentPair {
-                name: name.clone(),
-                fr: path.clone(),
-                en: en_path.clone(),
-            }),
-            None => pairing.unpaired.push(path.clone()),
-        }
-    }
-    pairing.unpaired.extend(
-        en.iter()
-            .filter(|(name, _)| !fr.contains_key(*name))
-            .map(|(_, p)| p.clone()),
-    );
-    Ok(pairing)
-}
-
-fn list_texts(dir: &Path) -> Result<BTreeMap<String, PathBuf>> {
-    let shown = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&shown, e))?;
-    let mut files = BTreeMap::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(&shown, e))?;
-        let path = entry.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
-            if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-                files.insert(name.to_string(), path);
-            }
-        }
-    }
-    Ok(files)
-}
+pub use crate::corpus::{DocumentPair, Pairing};
 
 /// One document pair carried through the stages.
 #[derive(Debug, Clone)]
@@ -336,7 +283,7 @@ pub fn build(
         Some(path) => crate::glossary::read_glossary(&path.display().to_string(), None)?,
         None => crate::glossary::shipped_glossary()?,
     };
-    let pairing = pair_documents(&config.fr_dir, &config.en_dir)?;
+    let pairing = crate::corpus::pair(&config.fr_dir, &config.en_dir)?;
     if pairing.pairs.is_empty() {
         return Err(Error::invalid(
             config.fr_dir.display().to_string(),
@@ -353,8 +300,7 @@ pub fn build(
     std::fs::create_dir_all(out).map_err(|e| Error::io(out.display().to_string(), e))?;
     let mut summary = summarise(&processed);
     summary.unpaired = pairing
-        .unpaired
-        .iter()
+        .unpaired()
         .map(|p| p.display().to_string())
         .collect();
     summary.failures = failures
@@ -387,6 +333,7 @@ pub fn build(
         src_lang: Some(config.src_lang.clone()),
         tgt_lang: Some(config.tgt_lang.clone()),
         title: None,
+        bare_terms: false,
     };
     for (file, version) in [
         ("glossary.tbx", TbxVersion::V2),
@@ -405,6 +352,20 @@ pub fn build(
         })?;
         summary.outputs.push(path.display().to_string());
     }
+    let omegat_path = out.join("glossary-omegat.tbx");
+    crate::output::write_atomic(&omegat_path, |w| {
+        for warning in crate::tbx::omegat::write_omegat_tbx(&glossary, &tbx_options, w)? {
+            // Its XML repairs are those already reported for glossary.tbx (same terms, entries
+            // renamed): only what is new to this shape is reported.
+            if warning.ends_with(crate::tbx::omegat::NO_ENTRY)
+                && !summary.warnings.contains(&warning)
+            {
+                summary.warnings.push(warning);
+            }
+        }
+        Ok(())
+    })?;
+    summary.outputs.push(omegat_path.display().to_string());
     let terms_path = out.join("terms.jsonl");
     crate::output::write_atomic(&terms_path, |w| {
         for pair in &processed {

@@ -16,6 +16,9 @@ use crate::glossary::{Gender, Number, PartOfSpeech, Status, TermType};
 
 /// The text of the note that carries a term's grammatical number.
 pub const NUMBER_NOTE_PREFIX: &str = "grammaticalNumber: ";
+/// The note that marks a term as also a variant of its type (`CEPAL [acronym,variant]`):
+/// TBX-Basic allows one `termType` per term.
+pub const VARIANT_NOTE: &str = "termType: variant";
 /// The note that marks a v3 `partOfSpeech` of `noun` as a proper noun.
 pub const PROPER_NOUN_NOTE: &str = "partOfSpeech: properNoun";
 

@@ -14,7 +14,7 @@
 use super::picklist;
 use crate::document::LineIndex;
 use crate::error::{Error, Result};
-use crate::glossary::{Concept, Glossary, PartOfSpeech, Term};
+use crate::glossary::{Concept, Glossary, PartOfSpeech, Term, TermType};
 use crate::input::Source;
 use crate::tmx::primary_subtag;
 use quick_xml::events::Event;
@@ -628,6 +628,7 @@ fn read_term(cx: &Ctx, core: &Node, holder: &Node, id: &str) -> Result<Option<Te
     }
     let mut t = Term::new(text);
     let mut proper_noun_note = false;
+    let mut variant_note = false;
     let mut notes: Vec<&Node> = holder.elements().filter(|n| n.name == "note").collect();
     if !std::ptr::eq(core, holder) {
         notes.extend(core.elements().filter(|n| n.name == "note"));
@@ -685,10 +686,20 @@ fn read_term(cx: &Ctx, core: &Node, holder: &Node, id: &str) -> Result<Option<Te
             .and_then(picklist::parse_number)
         {
             t.number = Some(number);
+        } else if text == picklist::VARIANT_NOTE && !variant_note {
+            variant_note = true;
         } else if text == picklist::PROPER_NOUN_NOTE {
             proper_noun_note = true;
         } else {
             join(&mut t.note, text);
+        }
+    }
+    if variant_note {
+        if t.term_type == TermType::Variant {
+            // Not trame's marker after all: keep it as the note it is.
+            join(&mut t.note, picklist::VARIANT_NOTE.to_string());
+        } else {
+            t.variant = true;
         }
     }
     if proper_noun_note {

@@ -24,6 +24,10 @@ pub struct ExportOptions {
     pub tgt_lang: Option<String>,
     /// Title written in the header (default: `trame glossary (SRC→TGT)`).
     pub title: Option<String>,
+    /// Terms without `termNote`s or term notes (v2 only): OmegaT prints every `termNote` of an
+    /// entry as a raw code (`preferredTerm-admn-sts`) under each suggestion. Used by
+    /// [`crate::tbx::omegat::write_omegat_tbx`], which says the same in plain words.
+    pub bare_terms: bool,
 }
 
 /// Builds the output in memory with the element names of one version.
@@ -245,7 +249,11 @@ pub fn write_tbx(
             }
             o.start(4, lang_el, &[("xml:lang", lang)]);
             for t in terms {
-                write_term(&mut o, t, version, term_el, &label)?;
+                if options.bare_terms && version == TbxVersion::V2 {
+                    write_bare_term(&mut o, t, term_el, &label)?;
+                } else {
+                    write_term(&mut o, t, version, term_el, &label)?;
+                }
             }
             o.end(4, lang_el);
         }
@@ -262,8 +270,7 @@ pub fn write_tbx(
         },
     );
     let bytes = o.s;
-    out.write_all(bytes.as_bytes())
-        .map_err(|e| Error::io("<TBX output>", e))?;
+    out.write_all(bytes.as_bytes()).map_err(Error::output)?;
     Ok(warnings)
 }
 
@@ -272,6 +279,18 @@ fn concept_label(c: &Concept, index: usize) -> String {
         Some(line) => format!("concept {} (line {line})", c.id),
         None => format!("concept {} (#{})", c.id, index + 1),
     }
+}
+
+/// A term with its text only (see [`ExportOptions::bare_terms`]).
+fn write_bare_term(o: &mut Out, t: &Term, term_el: &str, label: &str) -> Result<()> {
+    let (text, _) = strip_illegal(&t.text);
+    if text.trim().is_empty() {
+        return Err(Error::invalid(label, "a term is empty"));
+    }
+    o.start(5, term_el, &[]);
+    o.element(6, "term", &[], &t.text, &format!("{label}: term `{text}`"));
+    o.end(5, term_el);
+    Ok(())
 }
 
 fn write_term(
@@ -302,6 +321,10 @@ fn write_term(
         note(o, "grammaticalGender", picklist::gender(g));
     }
     note(o, "administrativeStatus", picklist::status(t.status));
+    // Notes after every termNote (DTD order).
+    if t.variant && t.term_type != crate::glossary::TermType::Variant {
+        o.element(6, "note", &[], picklist::VARIANT_NOTE, label);
+    }
     if let Some(n) = t.number {
         let v = format!("{}{}", picklist::NUMBER_NOTE_PREFIX, picklist::number(n));
         o.element(6, "note", &[], &v, label);

@@ -4,13 +4,6 @@
 //! These run per candidate match (not over the whole text), so their cost follows the number of
 //! matches, not the size of the text.
 
-/// English function words that are not also French words (`a`, `on`, `or`, `an`, `as` are left
-/// out: they are French too).
-const ENGLISH_ONLY: &[&str] = &[
-    "the", "of", "and", "for", "in", "to", "with", "is", "by", "from", "at", "this", "that", "are",
-    "be", "its", "their", "our", "was", "were", "has", "have", "which", "into", "towards",
-];
-
 /// Characters that end a run of words (sentence and clause punctuation).
 pub(crate) const HARD_PUNCT: &[char] = &[
     ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '«', '»', '"', '“', '”', '\n', '\r', '–',
@@ -24,19 +17,11 @@ pub(crate) const MARK_STOP: u8 = 2;
 
 /// The tokens (folded bytes) to mark, with their marks: English-only words and hard punctuation.
 pub(crate) fn marked_tokens() -> impl Iterator<Item = (String, u8)> {
-    ENGLISH_ONLY
+    crate::lang::en::FUNCTION_WORDS_NOT_FRENCH
         .iter()
         .map(|w| (w.to_string(), MARK_ENGLISH))
         .chain(HARD_PUNCT.iter().map(|c| (c.to_string(), MARK_STOP)))
 }
-
-/// French function words: they end an English run.
-const FRENCH_MARKERS: &[&str] = &[
-    "le", "la", "les", "l", "de", "des", "du", "d", "et", "ou", "où", "pour", "par", "dans", "sur",
-    "avec", "en", "un", "une", "au", "aux", "est", "sont", "qui", "que", "qu", "ce", "cette",
-    "ces", "son", "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "nous", "vous", "se",
-    "ne", "pas", "plus", "ont", "été", "être", "dont", "lors", "entre", "chez",
-];
 
 /// Whether `c` ends a run of words.
 fn is_hard_punct(c: char) -> bool {
@@ -99,9 +84,9 @@ fn classify(word: &str) -> Lang {
     }
     let lower = &buf[..word.len()];
     let is = |list: &[&str]| list.iter().any(|w| w.as_bytes() == lower);
-    if is(FRENCH_MARKERS) {
+    if is(crate::lang::fr::ENGLISH_RUN_ENDERS) {
         Lang::French
-    } else if is(ENGLISH_ONLY) {
+    } else if is(crate::lang::en::FUNCTION_WORDS_NOT_FRENCH) {
         Lang::English
     } else {
         Lang::Neutral
@@ -231,7 +216,7 @@ pub(crate) fn in_english_run(text: &str, start: usize, end: usize) -> bool {
 /// The grammatical gender marked by the determiner just before `start` (only whitespace in
 /// between): `Some(M)`/`Some(F)` from `le`, `un`, `du`, `au`, `ce`, `cet` / `la`, `une`,
 /// `cette`; `None` otherwise (`l’`, `les`, a noun…).
-pub(crate) fn determiner_gender(text: &str, start: usize) -> Option<super::inflect::Genders> {
+pub(crate) fn determiner_gender(text: &str, start: usize) -> Option<crate::lang::inflect::Genders> {
     let before = text[..start].trim_end_matches(|c: char| c.is_whitespace());
     if before.len() == start {
         return None; // no whitespace: elided article or glued text
@@ -244,8 +229,8 @@ pub(crate) fn determiner_gender(text: &str, start: usize) -> Option<super::infle
         .unwrap_or(0);
     let word = before[word_start..].to_lowercase();
     match word.as_str() {
-        "le" | "un" | "du" | "au" | "ce" | "cet" => Some(super::inflect::M),
-        "la" | "une" | "cette" => Some(super::inflect::F),
+        "le" | "un" | "du" | "au" | "ce" | "cet" => Some(crate::lang::inflect::M),
+        "la" | "une" | "cette" => Some(crate::lang::inflect::F),
         _ => None,
     }
 }
@@ -313,10 +298,10 @@ mod tests {
     #[test]
     fn determiners() {
         let t = "La Directeur et l’OIM, le  Directeur";
-        assert_eq!(determiner_gender(t, 3), Some(super::super::inflect::F));
+        assert_eq!(determiner_gender(t, 3), Some(crate::lang::inflect::F));
         let o = t.find("OIM").unwrap();
         assert_eq!(determiner_gender(t, o), None);
         let d = t.rfind("Directeur").unwrap();
-        assert_eq!(determiner_gender(t, d), Some(super::super::inflect::M));
+        assert_eq!(determiner_gender(t, d), Some(crate::lang::inflect::M));
     }
 }

@@ -10,12 +10,12 @@
 
 use super::context;
 use super::fuzzy::{self, FuzzyIndex};
-use super::inflect::{self, Genders, F, M};
 use super::normalize::{self, Token, Tokens, ACCENTS, CASE};
 use super::table::Vocab;
 use super::{MatchKind, Occurrence};
 use crate::error::{Error, Result};
 use crate::glossary::{Gender, Glossary, Number, PartOfSpeech, TermType};
+use crate::lang::inflect::{self, Genders, F, M};
 use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind as AcMatchKind, StartKind};
 use std::collections::hash_map::Entry as MapEntry;
@@ -50,6 +50,11 @@ impl Default for MatchOptions {
 #[derive(Debug, Clone)]
 struct Entry {
     concept: u32,
+    /// The source term (index in the concept's `src_terms`) the form is or was generated from.
+    term: u32,
+    /// The form is plural / feminine (listed with the tag, or generated so).
+    plural: bool,
+    feminine: bool,
     kind: MatchKind,
     /// Case-kept, accent-free tokens, for case-sensitive terms (acronyms).
     case_form: Option<String>,
@@ -248,7 +253,7 @@ impl Matcher {
         let mut b = Builder::default();
         // Priority: headwords, then listed variants, then generated forms, so that a form
         // generated for one concept never hides another concept's own term.
-        let mut generated: Vec<(u32, String, inflect::Form)> = Vec::new();
+        let mut generated: Vec<(String, Meta)> = Vec::new();
         for (ci, c) in glossary.concepts.iter().enumerate() {
             let ci = ci as u32;
             for (ti, t) in c.src_terms.iter().enumerate() {
@@ -264,47 +269,45 @@ impl Matcher {
                 } else {
                     MatchKind::Variant
                 };
+                let meta = Meta {
+                    concept: ci,
+                    term: ti as u32,
+                    kind,
+                    case_sensitive: is_case_sensitive(t),
+                    proper: is_proper(t),
+                    genders,
+                    mixed,
+                    plural: t.number == Some(Number::Plural)
+                        || (t.number.is_none() && own.is_some_and(|f| f.plural)),
+                    feminine: t.gender == Some(Gender::Feminine),
+                };
                 if ti == 0 {
-                    b.add(
-                        ci,
-                        &t.text,
-                        kind,
-                        is_case_sensitive(t),
-                        is_proper(t),
-                        genders,
-                        mixed,
-                    );
+                    b.add(&t.text, meta);
                 } else {
-                    b.deferred.push((
-                        ci,
-                        t.text.clone(),
-                        kind,
-                        is_case_sensitive(t),
-                        is_proper(t),
-                        genders,
-                        mixed,
-                    ));
+                    b.deferred.push((t.text.clone(), meta));
                 }
                 for f in forms {
                     if f.text != t.text {
-                        generated.push((ci, t.text.clone(), f));
+                        let meta = Meta {
+                            kind: MatchKind::Variant,
+                            case_sensitive: false,
+                            proper: false,
+                            genders: f.genders,
+                            mixed: f.mixed,
+                            plural: f.plural,
+                            feminine: f.genders == F,
+                            ..meta
+                        };
+                        generated.push((f.text, meta));
                     }
                 }
             }
         }
-        for (ci, text, kind, cs, proper, g, mixed) in std::mem::take(&mut b.deferred) {
-            b.add(ci, &text, kind, cs, proper, g, mixed);
+        for (text, meta) in std::mem::take(&mut b.deferred) {
+            b.add(&text, meta);
         }
-        for (ci, _, f) in generated {
-            b.add(
-                ci,
-                &f.text,
-                MatchKind::Variant,
-                false,
-                false,
-                f.genders,
-                f.mixed,
-            );
+        for (text, meta) in generated {
+            b.add(&text, meta);
         }
         let mut automaton = TokenAutomaton::build(&b.patterns)?;
         let mut fuzzy = FuzzyIndex::default();
@@ -436,6 +439,9 @@ impl Matcher {
                     end,
                     surface: text[start..end].to_string(),
                     concept: e.concept as usize,
+                    term: e.term as usize,
+                    plural: e.plural,
+                    feminine: e.feminine,
                     kind: MatchKind::Fuzzy,
                     score: hit.score,
                     flags: Vec::new(),
@@ -543,6 +549,9 @@ impl Matcher {
                 end,
                 surface: surface.to_string(),
                 concept: entry.concept as usize,
+                term: entry.term as usize,
+                plural: entry.plural,
+                feminine: entry.feminine,
                 kind: entry.kind,
                 score: 1.0,
                 flags,
@@ -674,32 +683,37 @@ fn term_forms(
     }
 }
 
+/// What the builder records of one term or generated form, besides its text.
+#[derive(Debug, Clone, Copy)]
+struct Meta {
+    concept: u32,
+    term: u32,
+    kind: MatchKind,
+    case_sensitive: bool,
+    proper: bool,
+    genders: Genders,
+    mixed: bool,
+    plural: bool,
+    feminine: bool,
+}
+
 #[derive(Default)]
 struct Builder {
     patterns: Vec<String>,
     groups: Vec<Vec<u32>>,
     entries: Vec<Entry>,
     index: HashMap<String, usize>,
-    #[allow(clippy::type_complexity)]
-    deferred: Vec<(u32, String, MatchKind, bool, bool, Genders, bool)>,
+    deferred: Vec<(String, Meta)>,
 }
 
 impl Builder {
-    #[allow(clippy::too_many_arguments)]
-    fn add(
-        &mut self,
-        concept: u32,
-        text: &str,
-        kind: MatchKind,
-        case_sensitive: bool,
-        proper: bool,
-        genders: Genders,
-        mixed: bool,
-    ) {
+    fn add(&mut self, text: &str, meta: Meta) {
         let Some(pattern) = normalize::pattern_of(text) else {
             return;
         };
-        let case_form = case_sensitive.then(|| normalize::token_string(text, CASE));
+        let case_form = meta
+            .case_sensitive
+            .then(|| normalize::token_string(text, CASE));
         let accent_form =
             normalize::token_string(&text.nfc().collect::<String>(), ACCENTS).to_lowercase();
         let gi = match self.index.get(&pattern) {
@@ -714,20 +728,23 @@ impl Builder {
         // The same text twice for one concept: keep the first (higher-priority) entry.
         let dup = self.groups[gi].iter().any(|&e| {
             let e = &self.entries[e as usize];
-            e.concept == concept && e.case_form == case_form && e.accent_form == accent_form
+            e.concept == meta.concept && e.case_form == case_form && e.accent_form == accent_form
         });
         if dup {
             return;
         }
         self.groups[gi].push(self.entries.len() as u32);
         self.entries.push(Entry {
-            concept,
-            kind,
+            concept: meta.concept,
+            term: meta.term,
+            plural: meta.plural,
+            feminine: meta.feminine,
+            kind: meta.kind,
             case_form,
             accent_form,
-            initial_capital: proper,
-            genders,
-            mixed,
+            initial_capital: meta.proper,
+            genders: meta.genders,
+            mixed: meta.mixed,
         });
     }
 }

@@ -11,10 +11,8 @@
 
 mod context;
 mod fuzzy;
-mod inflect;
-pub(crate) use inflect::{feminine_of_title, is_feminine_person};
 mod matcher;
-mod normalize;
+pub(crate) mod normalize;
 mod table;
 
 pub use matcher::{MatchOptions, Matcher};
@@ -41,6 +39,13 @@ pub struct Occurrence {
     pub surface: String,
     /// Index of the concept in `Glossary::concepts`.
     pub concept: usize,
+    /// Index in the concept's `src_terms` of the term that matched (or that the matched
+    /// inflected form was generated from).
+    pub term: usize,
+    /// The matched form is plural / feminine (by its tag or as generated): the English
+    /// equivalent keeps what English marks ([`crate::glossary::Concept::target_index`]).
+    pub plural: bool,
+    pub feminine: bool,
     pub kind: MatchKind,
     /// 1.0 for exact/variant matches; the similarity for fuzzy ones.
     pub score: f64,

@@ -5,7 +5,7 @@ use super::{MatchKind, Matcher, Occurrence};
 use crate::clean::{self, CleanOptions, CleanText};
 use crate::document::LineIndex;
 use crate::error::{Error, Result};
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, TermType};
 use std::io::Write;
 
 /// One occurrence as reported to users: positions refer to the original input file.
@@ -25,7 +25,9 @@ pub struct TermRecord {
     pub surface: String,
     /// The glossary headword.
     pub fr: String,
-    /// The preferred English term.
+    /// The English term for this occurrence: the target of the same type as the matched
+    /// variant (acronym → acronym, short form → short form…), else the preferred term
+    /// ([`crate::glossary::Concept::target_index`]).
     pub en: String,
     /// The concept category.
     #[serde(rename = "type")]
@@ -33,6 +35,13 @@ pub struct TermRecord {
     pub kind: MatchKind,
     pub score: f64,
     pub flags: Vec<String>,
+    /// The glossary term that matched (the headword or one of its variants; for an inflected
+    /// form, the term it was generated from).
+    pub variant: String,
+    /// Its type: `full`, `acronym`, `abbreviation`, `short`, `variant` or `phrase` (the CSV tags).
+    pub variant_type: &'static str,
+    /// The concept's note for translators.
+    pub note: Option<String>,
     /// Index of the concept in the glossary (not serialised).
     #[serde(skip)]
     pub concept: usize,
@@ -41,6 +50,13 @@ pub struct TermRecord {
     pub start: usize,
     #[serde(skip)]
     pub end: usize,
+}
+
+impl TermRecord {
+    /// Whether the occurrence is worth a second look: a source-error flag or a fuzzy match.
+    pub fn is_flagged(&self) -> bool {
+        !self.flags.is_empty() || self.kind == MatchKind::Fuzzy
+    }
 }
 
 /// A document to search: its name and its original text.
@@ -114,6 +130,7 @@ fn record(
     }
     let end = end.min(original.len()).max(start);
     let concept = glossary.concepts.get(occ.concept)?;
+    let matched = concept.src_terms.get(occ.term);
     let from = index.line_col(original, start);
     let to = index.line_col(original, end);
     Some(TermRecord {
@@ -124,11 +141,16 @@ fn record(
         end_col: to.column,
         surface: original[start..end].to_string(),
         fr: concept.headword().to_string(),
-        en: concept.preferred().to_string(),
+        en: concept
+            .target_for(occ.term, occ.plural, occ.feminine)
+            .map_or_else(String::new, |t| t.text.clone()),
         category: concept.category.clone(),
         kind: occ.kind,
         score: (occ.score * 10_000.0).round() / 10_000.0,
         flags: occ.flags.clone(),
+        variant: matched.map_or_else(String::new, |t| t.text.clone()),
+        variant_type: matched.map_or("full", |t| type_name(t.term_type)),
+        note: concept.note.clone(),
         concept: occ.concept,
         start,
         end,
@@ -148,7 +170,19 @@ pub enum Format {
 }
 
 const TSV_HEADER: &str =
-    "doc\tline\tcol\tend_line\tend_col\tsurface\tfr\ten\ttype\tkind\tscore\tflags";
+    "doc\tline\tcol\tend_line\tend_col\tsurface\tfr\ten\ttype\tkind\tscore\tflags\tvariant\tvariant_type\tnote";
+
+/// The CSV tag of a term type (`trame terms` output).
+pub fn type_name(t: TermType) -> &'static str {
+    match t {
+        TermType::FullForm => "full",
+        TermType::Acronym => "acronym",
+        TermType::Abbreviation => "abbreviation",
+        TermType::ShortForm => "short",
+        TermType::Variant => "variant",
+        TermType::Phrase => "phrase",
+    }
+}
 
 fn tsv_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -173,12 +207,11 @@ pub fn write_records(
     docs: &[Document<'_>],
     out: &mut dyn Write,
 ) -> Result<()> {
-    let err = |e: std::io::Error| Error::io("<output>", e);
+    let err = Error::output;
     match format {
         Format::Jsonl => {
             for r in records {
-                let line = serde_json::to_string(r)
-                    .map_err(|e| Error::invalid("<output>", e.to_string()))?;
+                let line = serde_json::to_string(r).map_err(|e| Error::output(e.into()))?;
                 writeln!(out, "{line}").map_err(err)?;
             }
         }
@@ -187,7 +220,7 @@ pub fn write_records(
             for r in records {
                 writeln!(
                     out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     tsv_escape(&r.doc),
                     r.line,
                     r.col,
@@ -199,7 +232,10 @@ pub fn write_records(
                     tsv_escape(r.category.as_deref().unwrap_or("")),
                     kind_name(r.kind),
                     r.score,
-                    r.flags.join(",")
+                    r.flags.join(","),
+                    tsv_escape(&r.variant),
+                    r.variant_type,
+                    tsv_escape(r.note.as_deref().unwrap_or(""))
                 )
                 .map_err(err)?;
             }
@@ -289,7 +325,7 @@ pub fn summarize(records: &[TermRecord], glossary: &Glossary) -> Vec<ConceptCoun
         let e = by.entry(r.concept).or_default();
         e.0 += 1;
         e.1.insert(r.doc.as_str());
-        if !r.flags.is_empty() || r.kind == MatchKind::Fuzzy {
+        if r.is_flagged() {
             e.2 += 1;
         }
     }
@@ -314,12 +350,11 @@ pub fn summarize(records: &[TermRecord], glossary: &Glossary) -> Vec<ConceptCoun
 
 /// Writes a summary in `format` (text: aligned columns).
 pub fn write_summary(counts: &[ConceptCount], format: Format, out: &mut dyn Write) -> Result<()> {
-    let err = |e: std::io::Error| Error::io("<output>", e);
+    let err = Error::output;
     match format {
         Format::Jsonl => {
             for c in counts {
-                let line = serde_json::to_string(c)
-                    .map_err(|e| Error::invalid("<output>", e.to_string()))?;
+                let line = serde_json::to_string(c).map_err(|e| Error::output(e.into()))?;
                 writeln!(out, "{line}").map_err(err)?;
             }
         }

@@ -6,15 +6,13 @@
 //! line. Records are written as each chunk is searched; with `--summary`, only per-concept
 //! counts are kept ([`SummaryMerger`]), never the records of the whole input.
 
-use super::report::{
-    self, records_in_clean, summarize, ConceptCount, Document, Format, TermRecord,
-};
+use super::report::{self, records_in_clean, ConceptCount, Document, Format, TermRecord};
 use super::Matcher;
 use crate::clean::{self, CleanOptions};
 use crate::error::{Error, Result};
 use crate::glossary::Glossary;
 use crate::stream::{chunk_clean_options, Chunk, Input};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 
 /// The term occurrences of one chunk.
@@ -51,8 +49,8 @@ pub fn records_in_chunk(
 /// [`report::summarize`] over all the records at once.
 #[derive(Debug)]
 pub struct SummaryMerger {
-    /// Concept id → its index in the glossary (the tie order of `summarize`).
-    order: HashMap<String, usize>,
+    /// Counts by concept index in the glossary (the tie order of `summarize`); keyed by index,
+    /// not id, since TBX entries may have no id.
     counts: BTreeMap<usize, ConceptCount>,
     /// (concept index, document) pairs already counted in `docs`.
     seen: HashSet<(usize, String)>,
@@ -60,15 +58,8 @@ pub struct SummaryMerger {
 
 impl SummaryMerger {
     /// An empty summary for concepts of `glossary`.
-    pub fn new(glossary: &Glossary) -> Self {
-        let order = glossary
-            .concepts
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
+    pub fn new(_glossary: &Glossary) -> Self {
         SummaryMerger {
-            order,
             counts: BTreeMap::new(),
             seen: HashSet::new(),
         }
@@ -76,20 +67,28 @@ impl SummaryMerger {
 
     /// Adds `records`, all from the document named `doc`.
     pub fn add(&mut self, doc: &str, records: &[TermRecord], glossary: &Glossary) {
-        for c in summarize(records, glossary) {
-            let Some(&i) = self.order.get(&c.id) else {
+        for r in records {
+            let Some(c) = glossary.concepts.get(r.concept) else {
                 continue;
             };
-            let new_doc = self.seen.insert((i, doc.to_string()));
-            match self.counts.get_mut(&i) {
-                Some(e) => {
-                    e.count += c.count;
-                    e.flagged += c.flagged;
-                    e.docs += usize::from(new_doc);
-                }
-                None => {
-                    self.counts.insert(i, ConceptCount { docs: 1, ..c });
-                }
+            let e = self
+                .counts
+                .entry(r.concept)
+                .or_insert_with(|| ConceptCount {
+                    id: c.id.clone(),
+                    fr: c.headword().to_string(),
+                    en: c.preferred().to_string(),
+                    category: c.category.clone(),
+                    count: 0,
+                    docs: 0,
+                    flagged: 0,
+                });
+            e.count += 1;
+            if r.is_flagged() {
+                e.flagged += 1;
+            }
+            if self.seen.insert((r.concept, doc.to_string())) {
+                e.docs += 1;
             }
         }
     }
@@ -246,9 +245,7 @@ impl Sink<'_> {
                 .iter()
                 .position(|&b| b == b'\n')
                 .map_or(buf.len(), |i| i + 1);
-            self.out
-                .write_all(&buf[body..])
-                .map_err(|e| Error::io("<output>", e))?;
+            self.out.write_all(&buf[body..]).map_err(Error::output)?;
         } else {
             report::write_records(records, self.format, &docs, self.out)?;
         }

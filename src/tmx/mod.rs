@@ -16,6 +16,7 @@
 //! # Reading
 //! [`TmxReader`] is an iterator of `Result<TranslationUnit>`; see the [`reader`] module.
 
+pub mod merge;
 pub mod reader;
 pub mod repair;
 pub mod stats;

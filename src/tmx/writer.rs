@@ -28,39 +28,22 @@ pub fn now_tmx_date() -> String {
         .unwrap_or_else(|_| "19700101T000000Z".to_string())
 }
 
-/// True if `date` has the TMX shape `YYYYMMDDThhmmssZ` with plausible field values.
+/// True if `date` is a TMX date `YYYYMMDDThhmmssZ` naming a real instant (calendar-checked by
+/// the `time` crate: `20240229T000000Z` is one, `20240231T000000Z` is not).
+///
+/// ```
+/// use trame::tmx::writer::is_tmx_date;
+/// assert!(is_tmx_date("20240229T235959Z"));
+/// assert!(!is_tmx_date("20240231T000000Z"));
+/// assert!(!is_tmx_date("2024-02-01T00:00:00Z"));
+/// ```
 pub fn is_tmx_date(date: &str) -> bool {
-    let b = date.as_bytes();
-    if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
-        return false;
-    }
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        date.get(r)
-            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))
-            .and_then(|s| s.parse().ok())
-    };
-    matches!(
-        (
-            digits(4..6),
-            digits(6..8),
-            digits(9..11),
-            digits(11..13),
-            digits(13..15),
-            digits(0..4)
-        ),
-        (
-            Some(1..=12),
-            Some(1..=31),
-            Some(0..=23),
-            Some(0..=59),
-            Some(0..=60),
-            Some(_)
-        )
-    )
+    let fmt = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
+    date.len() == 16 && time::PrimitiveDateTime::parse(date, &fmt).is_ok()
 }
 
 fn io_err(e: std::io::Error) -> Error {
-    Error::io("<TMX output>", e)
+    Error::output(e)
 }
 
 impl<W: Write> TmxWriter<W> {

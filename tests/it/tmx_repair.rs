@@ -3,7 +3,7 @@
 //! empty units): every problem with line:column and the tool that would trip; a repaired file
 //! that passes check-tmx and loads in OmegaT with every salvageable unit.
 
-mod common;
+use super::common;
 
 use std::process::Command;
 

@@ -11,11 +11,11 @@ use trame::terms::{find_in_documents, report, Document, MatchOptions, Matcher, T
 const GLOSSARY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/glossaries/iom-fr-en.csv");
 
 const FIXTURES: [&str; 5] = [
-    include_str!("../fixtures/releases/fr/2006-lima-ministerial.txt"),
-    include_str!("../fixtures/releases/fr/2014-12-cartagena30.txt"),
-    include_str!("../fixtures/releases/fr/2016-10-habitat3.txt"),
-    include_str!("../fixtures/releases/fr/2018-09-summit-americas.txt"),
-    include_str!("../fixtures/releases/fr/2019-03-bapa40.txt"),
+    include_str!("../../fixtures/releases/fr/2006-lima-ministerial.txt"),
+    include_str!("../../fixtures/releases/fr/2014-12-cartagena30.txt"),
+    include_str!("../../fixtures/releases/fr/2016-10-habitat3.txt"),
+    include_str!("../../fixtures/releases/fr/2018-09-summit-americas.txt"),
+    include_str!("../../fixtures/releases/fr/2019-03-bapa40.txt"),
 ];
 
 /// The four releases whose paragraphs are one line each, three times over, a blank line after

@@ -102,12 +102,6 @@ const PERSON_NOUNS: &[&str] = &[
     "haut-commissaire",
 ];
 
-/// Words that end the head phrase (complements follow).
-const COMPLEMENT_MARKERS: &[&str] = &[
-    "de", "des", "du", "pour", "sur", "en", "à", "a", "au", "aux", "contre", "entre", "dans",
-    "par", "avec", "et", "ou", "sans", "selon", "vers", "auprès", "chez", "the", "of",
-];
-
 /// Participles that agree but end the head phrase (`chargé des opérations`).
 const CLOSING_PARTICIPLES: &[&str] = &["chargé", "charge", "chargée", "chargés", "chargées"];
 
@@ -168,7 +162,7 @@ const INVARIABLE: &[&str] = &[
 
 fn strip(word: &str) -> String {
     word.chars()
-        .map(super::normalize::base_char)
+        .map(crate::terms::normalize::base_char)
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -437,7 +431,7 @@ fn head_phrase_len(words: &[&str]) -> usize {
             return i + 1;
         }
         let elided = lower.contains('’') || lower.contains('\'');
-        if COMPLEMENT_MARKERS.contains(&lower.as_str())
+        if crate::lang::fr::COMPLEMENT_MARKERS.contains(&lower.as_str())
             || elided
             || !w.chars().any(char::is_alphabetic)
         {
@@ -495,6 +489,22 @@ pub(crate) fn feminine_of_title(text: &str) -> Option<String> {
 /// Whether `text` is a person term given in the feminine (`Directrice générale`).
 pub(crate) fn is_feminine_person(text: &str) -> bool {
     policy(text, None, None, None).is_some_and(|how| how.gender && how.feminine)
+}
+
+/// The feminine singular of a masculine title, inflected as the matcher inflects it (head
+/// phrase only: `Directeur général adjoint` → `Directrice générale adjointe`, `Rapporteur
+/// spécial` → `Rapporteuse spéciale`); `None` when the title is epicene (`Vice-Ministre`).
+pub(crate) fn feminine_title(title: &str) -> Option<String> {
+    let how = Inflect {
+        gender: true,
+        number: false,
+        plural: false,
+        feminine: false,
+    };
+    forms(title, how)
+        .into_iter()
+        .find(|f| !f.plural && !f.mixed && f.genders == F)
+        .map(|f| f.text)
 }
 
 /// Generates the inflected forms of `text` (the given form itself included, first).

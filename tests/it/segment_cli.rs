@@ -1,6 +1,6 @@
 //! `trame segment` end to end through the binary: fixtures, formats, offsets, errors.
 
-use assert_cmd::Command;
+use crate::common::trame;
 use predicates::prelude::*;
 
 const BAPA: &str = concat!(
@@ -15,10 +15,6 @@ const LT_SRX: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/reference/segmentation/languagetool_segment.srx"
 );
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").unwrap()
-}
 
 /// The segments of `file` (text format), one per line.
 fn segments_of(file: &str) -> Vec<String> {

@@ -1,6 +1,6 @@
 //! `trame tbx validate` and `trame tbx repair` on a damaged termbase.
 
-mod common;
+use super::common;
 
 use std::process::Command;
 

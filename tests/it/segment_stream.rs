@@ -11,11 +11,11 @@ use trame::segment::Segmenter;
 use trame::stream::ChunkReader;
 
 const FIXTURES: [&str; 5] = [
-    include_str!("../fixtures/releases/fr/2006-lima-ministerial.txt"),
-    include_str!("../fixtures/releases/fr/2014-12-cartagena30.txt"),
-    include_str!("../fixtures/releases/fr/2016-10-habitat3.txt"),
-    include_str!("../fixtures/releases/fr/2018-09-summit-americas.txt"),
-    include_str!("../fixtures/releases/fr/2019-03-bapa40.txt"),
+    include_str!("../../fixtures/releases/fr/2006-lima-ministerial.txt"),
+    include_str!("../../fixtures/releases/fr/2014-12-cartagena30.txt"),
+    include_str!("../../fixtures/releases/fr/2016-10-habitat3.txt"),
+    include_str!("../../fixtures/releases/fr/2018-09-summit-americas.txt"),
+    include_str!("../../fixtures/releases/fr/2019-03-bapa40.txt"),
 ];
 
 /// `releases` `times` over, a blank line after each release.

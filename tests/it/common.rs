@@ -52,3 +52,8 @@ pub fn check(checker: &str, file: &Path, args: &[&str]) -> bool {
         ),
     }
 }
+
+/// The `trame` binary under test, ready for arguments.
+pub fn trame() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("trame").unwrap()
+}

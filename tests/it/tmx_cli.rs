@@ -1,11 +1,7 @@
 //! `trame tmx …` end to end: from-tsv, stats, merge, convert, and bad input.
 
-use assert_cmd::Command;
+use crate::common::trame;
 use std::path::Path;
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").unwrap()
-}
 
 fn write(dir: &Path, name: &str, content: &[u8]) -> String {
     let p = dir.join(name);

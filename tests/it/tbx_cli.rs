@@ -1,11 +1,7 @@
 //! `trame glossary export` / `import` end to end (CSV ⇄ TBX v2/v3, OmegaT TSV) and bad input.
 
-use assert_cmd::Command;
+use crate::common::trame;
 use std::path::Path;
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").unwrap()
-}
 
 const CSV: &str = "id,fr,en,category,gender,fr_variants,en_variants,note,source\n\
 1,Organisation internationale pour les migrations,International Organization for Migration,organisation,f,OIM [acronym],IOM [acronym],Z in Organization & « OIM ».,https://www.iom.int\n\
@@ -78,11 +74,12 @@ fn export_to_omegat_tsv() {
     let tsv = run_ok(&["glossary", "export", &csv, "--to", "tsv"]);
     assert_eq!(
         tsv,
-        "Organisation internationale pour les migrations\tInternational Organization for Migration\torganisation; Z in Organization & « OIM ».\n\
-OIM\tInternational Organization for Migration\torganisation; Z in Organization & « OIM ».\n\
-États membres\tMember States\tbody\n\
-Etats membres\tMember States\tbody\n\
-pays membres\tMember States\tbody\n"
+        // One row per French term, its English by type, a plain-language comment.
+        "Organisation internationale pour les migrations\tInternational Organization for Migration\tpreferred · also: IOM — Z in Organization & « OIM ».\n\
+OIM\tIOM\tacronym — Z in Organization & « OIM ».\n\
+États membres\tMember States\tpreferred\n\
+Etats membres\tMember States\t\n\
+pays membres\tMember States\tFrench form to avoid: write États membres\n"
     );
 }
 

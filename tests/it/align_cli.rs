@@ -1,13 +1,8 @@
 //! `trame align` command-line tests.
 
-use assert_cmd::Command;
-
-mod common;
+use crate::common;
+use crate::common::trame;
 use predicates::prelude::*;
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").unwrap()
-}
 
 const FR: &str = "La conférence de Lima a réuni 1 500 participants.\nLe rapport de Guterres compte 240 pages.\nLes dernières statistiques sont disponibles ici.\nContact : <Dolores> & co\n";
 const EN: &str = "The Lima conference brought together 1,500 participants.\nThe report by Guterres has 240 pages.\nContact: <Dolores> & co\n";

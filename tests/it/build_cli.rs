@@ -2,7 +2,7 @@
 
 use assert_cmd::Command;
 
-mod common;
+use crate::common;
 use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -37,6 +37,7 @@ fn build_on_the_fixtures_writes_every_output() {
         "memory.tmx",
         "glossary.tbx",
         "glossary-tbx3.tbx",
+        "glossary-omegat.tbx",
         "terms.jsonl",
         "alignment.html",
     ] {
@@ -98,6 +99,12 @@ fn build_on_the_fixtures_writes_every_output() {
     common::check("check-tbx", &out.path().join("glossary-tbx3.tbx"), &[]);
     common::check("check-omegat-tbx", &out.path().join("glossary.tbx"), &[]);
     common::check("check-ttk", &out.path().join("glossary.tbx"), &[]);
+    common::check("check-tbx", &out.path().join("glossary-omegat.tbx"), &[]);
+    common::check(
+        "check-omegat-tbx",
+        &out.path().join("glossary-omegat.tbx"),
+        &[],
+    );
 }
 
 #[test]

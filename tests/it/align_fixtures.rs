@@ -5,7 +5,7 @@
 //! (b) End to end — clean, segment, align with the shipped glossary — on the raw releases, the
 //! pooled strict F1 over the five files stays at the level reached (see `MIN_POOLED_STRICT`).
 
-use assert_cmd::Command;
+use crate::common::trame;
 use trame::align::eval;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -21,10 +21,6 @@ const NAMES: [&str; 5] = [
 /// two-sided gold beads; the English-only sentences of Lima and BAPA 40 are still absorbed into
 /// a neighbouring bead). It was 0.953 (81 of 85) before anchors were shared out in merged beads.
 const MIN_POOLED_STRICT: f64 = 0.975;
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").unwrap()
-}
 
 fn stdout_of(args: &[&str]) -> String {
     let out = trame().args(args).output().unwrap();

@@ -2,7 +2,7 @@
 //!
 //! Expected values are written by hand from the fixture files (fixtures/releases/fr/).
 
-use assert_cmd::Command;
+use crate::common::trame;
 use predicates::prelude::*;
 use std::path::PathBuf;
 
@@ -37,10 +37,6 @@ const NAV_LINES: [&str; 8] = [
     "Engagez-vous",
     "2030 AGENDA",
 ];
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").expect("binary builds")
-}
 
 fn clean_stdout(args: &[&str]) -> String {
     let out = trame().arg("clean").args(args).output().unwrap();

@@ -1,6 +1,8 @@
 //! Glossary → TBX v2 → Glossary and → TBX v3 → Glossary keep every field of the model
 //! (property test over generated glossaries), plus hand-checked outputs and refusals.
 
+use crate::common;
+
 use proptest::prelude::*;
 use trame::glossary::{Concept, Gender, Glossary, Number, PartOfSpeech, Status, Term, TermType};
 use trame::input::decode;
@@ -101,9 +103,10 @@ fn term() -> impl Strategy<Value = Term> {
             Status::Obsolete,
         ]),
         prop::option::of(text()),
+        any::<bool>(),
     )
         .prop_map(
-            |(text, term_type, gender, number, part_of_speech, status, note)| Term {
+            |(text, term_type, gender, number, part_of_speech, status, note, variant)| Term {
                 text,
                 term_type,
                 gender,
@@ -111,6 +114,7 @@ fn term() -> impl Strategy<Value = Term> {
                 part_of_speech,
                 status,
                 note,
+                variant: variant && term_type != TermType::Variant,
             },
         )
 }
@@ -399,5 +403,39 @@ proptest! {
         chars.truncate(cut % n + 1);
         let damaged: String = chars.into_iter().collect();
         let _ = import(&damaged);
+    }
+}
+
+/// `CEPAL [acronym,variant]` is an acronym that is not the main one: both tags survive
+/// CSV → TBX v2 / v3 → CSV (it used to come back `[variant]`, losing the type).
+#[test]
+fn acronym_variant_survives_csv_tbx_csv() {
+    use trame::glossary::csv::{read_csv, write_csv};
+    let csv = "id,fr,en,fr_variants,en_variants\n\
+        8,Commission économique pour l’Amérique latine et les Caraïbes,Economic Commission for Latin America and the Caribbean,\"CEPALC [acronym] | CEPAL [variant,acronym] | Commission économique des Nations Unies [full,variant]\",ECLAC [acronym]\n";
+    let g = read_csv(&decode("g.csv", csv.as_bytes(), None).unwrap()).unwrap();
+    let cepal = &g.concepts[0].src_terms[2];
+    assert_eq!(
+        (cepal.text.as_str(), cepal.term_type, cepal.variant),
+        ("CEPAL", TermType::Acronym, true)
+    );
+    let long = &g.concepts[0].src_terms[3];
+    assert_eq!((long.term_type, long.variant), (TermType::FullForm, true));
+    for version in [TbxVersion::V2, TbxVersion::V3] {
+        let mut tbx = Vec::new();
+        write_tbx(&g, version, &ExportOptions::default(), &mut tbx).unwrap();
+        // The marker note is valid where it is written (DTD order: notes after termNotes).
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("g.tbx");
+        std::fs::write(&file, &tbx).unwrap();
+        common::check("check-tbx", &file, &[]);
+        let back = read_tbx(&decode("g.tbx", &tbx, None).unwrap()).unwrap();
+        let mut out = Vec::new();
+        write_csv(&back, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("CEPALC [acronym] | CEPAL [acronym,variant] | Commission économique des Nations Unies [full,variant]"),
+            "{version:?}: {out}"
+        );
     }
 }

@@ -1,15 +1,11 @@
 //! `trame terms` command line: output formats, summary, stdin, `-o`, errors and exit codes.
 
-use assert_cmd::Command;
+use crate::common::trame;
 use predicates::prelude::*;
 use serde_json::Value;
 
 const GLOSSARY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/terms/fixtures.csv");
 const TEXT: &str = "La Directeur générale adjointe de l’OIM.\nL’OIM et le HCR.\n";
-
-fn trame() -> Command {
-    Command::cargo_bin("trame").unwrap()
-}
 
 #[test]
 fn jsonl_has_exactly_the_documented_keys() {
@@ -31,14 +27,35 @@ fn jsonl_has_exactly_the_documented_keys() {
         .keys()
         .map(String::as_str)
         .collect();
-    let mut want = [
-        "doc", "line", "col", "end_line", "end_col", "surface", "fr", "en", "type", "kind",
-        "score", "flags",
+    // The documented keys in order; `variant`, `variant_type` and `note` were added at the end.
+    let want = [
+        "doc",
+        "line",
+        "col",
+        "end_line",
+        "end_col",
+        "surface",
+        "fr",
+        "en",
+        "type",
+        "kind",
+        "score",
+        "flags",
+        "variant",
+        "variant_type",
+        "note",
     ];
-    want.sort();
+    let mut sorted = want;
+    sorted.sort();
     let mut keys_sorted = keys.clone();
     keys_sorted.sort();
-    assert_eq!(keys_sorted, want);
+    assert_eq!(keys_sorted, sorted);
+    let first = stdout.lines().next().unwrap();
+    let at: Vec<usize> = want
+        .iter()
+        .map(|k| first.find(&format!("\"{k}\":")).unwrap())
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{first}");
     assert_eq!(lines[0]["doc"], "-");
     assert_eq!(lines[0]["surface"], "Directeur générale adjointe");
     assert_eq!(lines[0]["en"], "Deputy Director General");
@@ -47,6 +64,14 @@ fn jsonl_has_exactly_the_documented_keys() {
         (&lines[1]["line"], &lines[1]["col"]),
         (&Value::from(1), &Value::from(36))
     );
+    // An acronym is rendered by the English acronym, and says which glossary term matched.
+    assert_eq!(lines[1]["surface"], "OIM");
+    assert_eq!(lines[1]["en"], "IOM");
+    assert_eq!(lines[1]["variant"], "OIM");
+    assert_eq!(lines[1]["variant_type"], "acronym");
+    assert_eq!(lines[0]["variant"], "Directeur général adjoint");
+    assert_eq!(lines[0]["variant_type"], "full");
+    assert_eq!(lines[3]["en"], "UNHCR");
     assert_eq!(lines[3]["surface"], "HCR");
     assert_eq!(lines[3]["line"], 2);
     assert_eq!(lines[3]["col"], 12);
@@ -61,8 +86,9 @@ fn tsv_has_a_header_and_one_row_per_occurrence() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "doc\tline\tcol\tend_line\tend_col\tsurface\tfr\ten\ttype\tkind\tscore\tflags\n\
-             -\t1\t3\t1\t30\tDirecteur générale adjointe\tDirecteur général adjoint\tDeputy Director General\ttitle\tvariant\t1\tgender-agreement\n",
+            "doc\tline\tcol\tend_line\tend_col\tsurface\tfr\ten\ttype\tkind\tscore\tflags\tvariant\tvariant_type\tnote\n\
+             -\t1\t3\t1\t30\tDirecteur générale adjointe\tDirecteur général adjoint\tDeputy Director General\ttitle\tvariant\t1\tgender-agreement\tDirecteur général adjoint\tfull\t\n\
+             -\t1\t36\t1\t39\tOIM\tOrganisation internationale pour les migrations\tIOM\torganisation\tvariant\t1\t\tOIM\tacronym\t\n",
         ));
 }
 

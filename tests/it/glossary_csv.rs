@@ -255,9 +255,10 @@ fn variant_strategy() -> impl Strategy<Value = Term> {
             Status::NotRecommended,
             Status::Obsolete,
         ]),
+        any::<bool>(),
     )
         .prop_map(
-            |(text, term_type, gender, number, part_of_speech, status)| Term {
+            |(text, term_type, gender, number, part_of_speech, status, variant)| Term {
                 text,
                 term_type,
                 gender,
@@ -265,6 +266,8 @@ fn variant_strategy() -> impl Strategy<Value = Term> {
                 part_of_speech,
                 status,
                 note: None,
+                // `[acronym,variant]`: a variant flag on any type but the bare variant.
+                variant: variant && term_type != TermType::Variant,
             },
         )
 }

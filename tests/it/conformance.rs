@@ -11,8 +11,7 @@ use trame::glossary::{Concept, Gender, Glossary, Number, PartOfSpeech, Status, T
 use trame::tbx::{write_tbx, ExportOptions, TbxVersion};
 use trame::tmx::{props, Prop, TmxHeader, TmxWriter, TranslationUnit, Variant};
 
-mod common;
-use common::check;
+use crate::common::check;
 
 fn units() -> Vec<TranslationUnit> {
     let pairs = [

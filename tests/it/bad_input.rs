@@ -1175,26 +1175,25 @@ fn symlink_loops_in_folders_end() {
         "self.txt: Too many levels of symbolic links",
         30,
     );
-    // build and align list one folder level and skip what is not a regular file.
+    // build lists folders as audit does (trame::corpus): the loop `again -> .` is walked once,
+    // the unreadable `self.txt` is the same error, and once it is gone the build runs.
     let en = tmp.path().join("en");
     std::fs::create_dir(&en).unwrap();
     std::fs::write(en.join("a.txt"), "IOM publishes a report.\n").unwrap();
     std::os::unix::fs::symlink(".", en.join("again")).unwrap();
     let out = tmp.path().join("out").display().to_string();
-    timed_case(
-        &[
-            "build",
-            "--fr",
-            &c,
-            "--en",
-            &en.display().to_string(),
-            "--out",
-            &out,
-        ],
-        0,
-        "",
-        60,
-    );
+    let build = [
+        "build",
+        "--fr",
+        &c,
+        "--en",
+        &en.display().to_string(),
+        "--out",
+        &out,
+    ];
+    timed_case(&build, 1, "self.txt: Too many levels of symbolic links", 60);
+    std::fs::remove_file(corpus.join("self.txt")).unwrap();
+    timed_case(&build, 0, "", 60);
 }
 
 #[cfg(unix)]

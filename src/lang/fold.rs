@@ -1,10 +1,23 @@
-//! Text folding shared by the audit checks: accents, case, apostrophes, hyphens and spaces.
+//! Folding text for comparison (accents, case, apostrophes, hyphens and spaces) and the shape
+//! tests built on it (acronyms, capitals), for the audit and the aligner.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// Apostrophe-like characters that French text uses interchangeably.
 pub const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{02BC}', '\u{2018}'];
+
+/// Lower-cases and strips diacritics (`Été` → `ete`): one word, nothing else changed.
+///
+/// ```
+/// assert_eq!(trame::lang::fold::fold_word("Été"), "ete");
+/// ```
+pub fn fold_word(word: &str) -> String {
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 /// Folds `s` for comparison: lowercase, accents removed, every apostrophe as `'`, hyphens and runs
 /// of whitespace as one space, trimmed.
