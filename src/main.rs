@@ -29,6 +29,9 @@ enum Command {
     /// Translation memories (TMX): stats, merge, convert, build from TSV.
     #[command(subcommand)]
     Tmx(commands::tmx::TmxCommand),
+    /// Termbases (TBX): validate for CAT tools, repair.
+    #[command(subcommand)]
+    Tbx(commands::tbx::TbxCommand),
     /// Glossaries: export to TBX v2/v3 or CSV, import from TBX.
     #[command(subcommand)]
     Glossary(commands::glossary::GlossaryCommand),
@@ -50,6 +53,7 @@ fn main() {
         Command::Align(args) => commands::align::run(args),
         Command::Build(args) => commands::build::run(args),
         Command::Tmx(cmd) => commands::tmx::run(cmd),
+        Command::Tbx(cmd) => commands::tbx::run(cmd),
         Command::Glossary(cmd) => commands::glossary::run(cmd),
         Command::Audit(args) => commands::audit::run(args),
         Command::Prepare(args) => commands::prepare::run(args),

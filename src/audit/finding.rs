@@ -49,6 +49,10 @@ pub enum Rule {
     MissingSource,
     EmptyTerm,
     UnusableTerm,
+    Damaged,
+    Unrecognised,
+    MixedEncoding,
+    WrongLanguage,
     Unused,
     CandidateTerm,
     SourceError,
@@ -60,10 +64,14 @@ pub enum Rule {
 
 impl Rule {
     /// All rules, in report order (glossary lint, corpus, memory).
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 23] = [
+        Rule::Damaged,
         Rule::Conflict,
         Rule::EmptyTerm,
         Rule::UnusableTerm,
+        Rule::MixedEncoding,
+        Rule::WrongLanguage,
+        Rule::Unrecognised,
         Rule::Duplicate,
         Rule::NearDuplicate,
         Rule::Acronym,
@@ -97,6 +105,10 @@ impl Rule {
             Rule::MissingSource => "missing-source",
             Rule::EmptyTerm => "empty-term",
             Rule::UnusableTerm => "unusable-term",
+            Rule::Damaged => "damaged",
+            Rule::Unrecognised => "unrecognised",
+            Rule::MixedEncoding => "mixed-encoding",
+            Rule::WrongLanguage => "wrong-language",
             Rule::Unused => "unused",
             Rule::CandidateTerm => "candidate-term",
             Rule::SourceError => "source-error",
@@ -115,7 +127,10 @@ impl Rule {
     /// The severity every finding of this rule carries (the table in [`crate::audit`]).
     pub fn severity(self) -> Severity {
         match self {
-            Rule::Conflict | Rule::EmptyTerm | Rule::UnusableTerm => Severity::Error,
+            Rule::Conflict | Rule::EmptyTerm | Rule::UnusableTerm | Rule::Damaged => {
+                Severity::Error
+            }
+            Rule::Unrecognised | Rule::MixedEncoding | Rule::WrongLanguage => Severity::Warning,
             Rule::Duplicate
             | Rule::NearDuplicate
             | Rule::MissingGenderForm
@@ -150,6 +165,10 @@ impl Rule {
             Rule::MissingSource => "Entries without a source",
             Rule::EmptyTerm => "Empty terms",
             Rule::UnusableTerm => "Terms no matcher can use",
+            Rule::Damaged => "Damaged entries (left out of the other checks)",
+            Rule::Unrecognised => "Unknown columns, elements, data categories or values (ignored)",
+            Rule::MixedEncoding => "Text garbled by mixed encodings",
+            Rule::WrongLanguage => "Terms in the other language's column or section",
             Rule::Unused => "Entries unused in the corpus",
             Rule::CandidateTerm => "Candidate terms missing from the glossary",
             Rule::SourceError => "Source errors around terms",
@@ -176,6 +195,10 @@ impl Rule {
             Rule::Capitalisation => "An English term capitalised differently from most entries of its category.",
             Rule::MissingSource => "Entries without a source: nobody can check where the official form comes from.",
             Rule::EmptyTerm => "An empty term cell or an empty item in a variants list: the entry cannot be used as it is.",
+            Rule::Damaged => "A row, term or language section the reader could not use as written (wrong number of fields, duplicate id, missing term or language): it is left out and the rest is audited.",
+            Rule::Unrecognised => "A column, element, data category or picklist value the reader does not know: it is ignored, so what it says is lost.",
+            Rule::WrongLanguage => "A French term that reads as English (of, the, for…) or an English term that reads as French (de, la, pour…): probably entered in the wrong column or language section.",
+            Rule::MixedEncoding => "Text that looks like UTF-8 read as Windows-1252 (Ã© for é, â€™ for ’): the file was assembled from files in different encodings.",
             Rule::UnusableTerm => "A term that is only a function word (de, the) or only punctuation would match nearly everywhere; trame terms and build refuse such a glossary.",
             Rule::Unused => "Entries that never occur in the texts audited; normal for a general glossary, but check their spelling.",
             Rule::CandidateTerm => "Recurring names and acronyms defined in the texts that the glossary lacks, most widespread first.",

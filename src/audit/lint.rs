@@ -32,7 +32,44 @@ pub fn lint_glossary(glossary: &Glossary, path: Option<&str>) -> Vec<Finding> {
     capitalisation(&ctx, &mut out);
     missing_sources(&ctx, &mut out);
     unusable_terms(&ctx, &mut out);
+    case_agreement(&ctx, &mut out);
     out
+}
+
+/// A French name or title with a capital whose English equivalent is all lower case (a proper
+/// name typed in lower case: `Organisation internationale pour les migrations` /
+/// `international organization for migration`). The reverse is normal (English capitalises
+/// nationalities, days, months) and not reported.
+fn case_agreement(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (i, c) in ctx.glossary.concepts.iter().enumerate() {
+        let (Some(fr), Some(en)) = (c.src_terms.first(), c.tgt_terms.first()) else {
+            continue;
+        };
+        let (fr, en) = (fr.text.trim(), en.text.trim());
+        let id = ctx.id(i);
+        // Already reported against its category's majority.
+        if out
+            .iter()
+            .any(|f| f.rule == Rule::Capitalisation && f.entries.first() == Some(&id))
+        {
+            continue;
+        }
+        let has_letters = en.chars().any(char::is_alphabetic);
+        if starts_upper(fr) && has_letters && !en.chars().any(char::is_uppercase) {
+            out.push(
+                ctx.finding(
+                    Rule::Capitalisation,
+                    &[i],
+                    format!(
+                        "Entry {}: «{fr}» is capitalised but its English «{en}» is all lower case",
+                        ctx.id(i)
+                    ),
+                    "Capitalise the English as the name or title is written in English (e.g. «International Organization for Migration»), or lower-case the French if it is a common noun.".into(),
+                )
+                .context(Context::new("EN", en, Some(0..en.len()))),
+            );
+        }
+    }
 }
 
 fn unusable_terms(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -301,11 +338,26 @@ fn gender_forms(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(first) = c.src_terms.first() else {
             continue;
         };
-        if !is_title {
-            continue;
-        }
         let has = |g: Gender| c.src_terms.iter().any(|t| t.gender == Some(g));
         let h = first.text.trim();
+        if !is_title || first.gender.is_none() {
+            // No category or gender to go by (a TBX often has neither): judge from the head
+            // noun with the matcher's inflector.
+            if let Some(fem) = title_without_feminine(c, h) {
+                out.push(
+                    ctx.finding(
+                        Rule::MissingGenderForm,
+                        &[i],
+                        format!("The title «{h}» ({}) has no feminine form", ctx.id(i)),
+                        format!(
+                            "Add the feminine form to fr_variants tagged [f], e.g. «{fem}» (check the spelling)."
+                        ),
+                    )
+                    .context(Context::new("FR", h, Some(0..h.len()))),
+                );
+            }
+            continue;
+        }
         let (missing, suggestion) = match first.gender {
             // An epicene title (`Vice-Ministre`, `Secrétaire exécutif` aside) needs no variant.
             Some(Gender::Masculine) if !has(Gender::Feminine) => match feminine_title(h) {
@@ -331,6 +383,37 @@ fn gender_forms(ctx: &Ctx, out: &mut Vec<Finding>) {
             .context(Context::new("FR", h, Some(0..h.len()))),
         );
     }
+}
+
+/// The feminine the inflector gives for a title whose head noun is a post (`Directeur`,
+/// `Ambassadeur`…), when no French term of the concept is feminine already; `None` for names.
+fn title_without_feminine(c: &Concept, headword: &str) -> Option<String> {
+    let name_category = c.category.as_deref().is_some_and(|k| {
+        let k = k.trim().to_lowercase();
+        [
+            "organisation",
+            "organization",
+            "org",
+            "place",
+            "country",
+            "city",
+            "region",
+            "name",
+        ]
+        .iter()
+        .any(|n| k.starts_with(n))
+    });
+    if name_category || is_acronym(headword) {
+        return None;
+    }
+    let fem = crate::lang::inflect::feminine_of_title(headword)?;
+    let folded = fold(&fem);
+    let has_feminine = c.src_terms.iter().any(|t| {
+        t.gender == Some(Gender::Feminine)
+            || fold(&t.text) == folded
+            || crate::lang::inflect::is_feminine_person(&t.text)
+    });
+    (!has_feminine).then_some(fem)
 }
 
 fn acronyms(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -11,7 +11,11 @@
 //! |---|---|---|
 //! | `conflict` | error | the same French term has different English equivalents in several entries |
 //! | `empty-term` | error | an empty `fr`/`en` cell, or an empty item in a variants list |
+//! | `damaged` | error | a row, term or language section the reader could not use (wrong field count, duplicate id, `<tig>` without `<term>`, no language): left out, the rest audited |
 //! | `unusable-term` | error | a term that is only a function word (`de`, `of`) or only punctuation |
+//! | `unrecognised` | warning | an unknown column, element, data category or picklist value: ignored |
+//! | `wrong-language` | warning | a French term that reads as English (`of`, `the`) or the reverse |
+//! | `mixed-encoding` | warning | a cell that reads like UTF-8 decoded as Windows-1252 (`Ã©`) |
 //! | `duplicate` | warning | the same French term entered twice with the same English (split concept) |
 //! | `near-duplicate` | warning | headwords equal but for accents/case/hyphens/apostrophes, number, or one letter |
 //! | `acronym` | warning | an acronym entry without its expansion, or one acronym with different expansions |
@@ -48,6 +52,7 @@
 //! different files are never compared with each other.
 
 pub mod coverage;
+pub mod damage;
 pub mod fields;
 pub mod finding;
 pub mod lint;
@@ -76,6 +81,8 @@ pub struct LoadedGlossary {
     pub glossary: Glossary,
     /// The cells as written (CSV), or rebuilt from the model (TBX).
     pub rows: Vec<fields::RawRow>,
+    /// What the reader recovered from (damaged rows, terms, unknown columns…), as findings.
+    pub damage: Vec<Finding>,
 }
 
 /// Reads a glossary in any format trame reads: TBX (v2/v3) when the file starts with `<`,
@@ -83,9 +90,11 @@ pub struct LoadedGlossary {
 ///
 /// A CSV glossary is read twice: cell by cell for the lint ([`fields::rows_from_csv`]), and by
 /// trame's own reader for the model. Empty terms, which that reader refuses, are findings here:
-/// they are taken out of the text given to the reader ([`fields::without_empty_terms`]).
-/// Any other problem the reader refuses (malformed row, unknown column or tag, duplicate id) is
-/// the reader's error, with file and line.
+/// they are taken out of the text given to the reader ([`fields::without_empty_terms`]). Every
+/// other problem of one row (wrong number of fields, duplicate id, unknown tag), an unknown
+/// column, and in TBX every damaged term, value or section, is a finding in
+/// [`LoadedGlossary::damage`] and the rest is read ([`damage`]). Only an unreadable file (not
+/// CSV, not XML, not TBX, a header without `fr`/`en`) is an error, with file and line:column.
 pub fn read_glossary(source: &Source) -> Result<LoadedGlossary> {
     if source
         .text
@@ -93,22 +102,93 @@ pub fn read_glossary(source: &Source) -> Result<LoadedGlossary> {
         .trim_start()
         .starts_with('<')
     {
-        let glossary = crate::tbx::read_tbx(source)?;
+        let (glossary, problems) = crate::tbx::reader::read_tbx_lenient(source)?;
         let rows = fields::rows_from_glossary(&glossary);
-        return Ok(LoadedGlossary { glossary, rows });
+        let mut damage = damage::tbx_findings(&problems, &source.path);
+        damage.extend(damage::mixed_encoding_findings(&rows, &source.path));
+        damage.extend(damage::wrong_language_findings(&glossary, &source.path));
+        return Ok(LoadedGlossary {
+            glossary,
+            rows,
+            damage,
+        });
     }
     let rows = match fields::rows_from_csv(source) {
         Ok(rows) => rows,
         Err(e) => return Err(crate::glossary::csv::read_csv(source).err().unwrap_or(e)),
     };
-    let patched = fields::without_empty_terms(source, &rows);
-    let glossary = crate::glossary::csv::read_csv(patched.as_ref().unwrap_or(source))?;
-    Ok(LoadedGlossary { glossary, rows })
+    let (glossary, mut damage) = damage::read_csv_recovering(source, &rows)?;
+    damage.extend(damage::mixed_encoding_findings(&rows, &source.path));
+    damage.extend(damage::wrong_language_findings(&glossary, &source.path));
+    Ok(LoadedGlossary {
+        glossary,
+        rows,
+        damage,
+    })
 }
 
 /// Reads every translation unit of a TMX file (1.1–1.4, UTF-8/UTF-16), in document order.
 pub fn read_memory(path: &str) -> Result<Vec<crate::tmx::TranslationUnit>> {
     crate::tmx::reader::TmxReader::open(path, crate::tmx::reader::ReadOptions::default())?.collect()
+}
+
+/// Reads a TMX file for the audit: a broken unit (a `<tuv>` without `xml:lang` or `<seg>`, an
+/// unknown entity in a segment) becomes a `damaged` finding and an empty placeholder (so later
+/// units keep their positions); the other units are read. An error in the XML itself stops it.
+pub fn read_memory_recovering(
+    path: &str,
+) -> Result<(Vec<crate::tmx::TranslationUnit>, Vec<Finding>)> {
+    let mut reader =
+        crate::tmx::reader::TmxReader::open(path, crate::tmx::reader::ReadOptions::default())?
+            .recovering();
+    let mut units = Vec::new();
+    let mut findings = Vec::new();
+    let mut first_error = None;
+    let mut readable = 0usize;
+    while let Some(next) = reader.next() {
+        match next {
+            Ok(tu) => {
+                readable += 1;
+                units.push(tu)
+            }
+            Err(e) if !reader.failed() => {
+                if first_error.is_none() {
+                    first_error = Some(match &e {
+                        Error::Syntax { path, pos, message } => Error::Syntax {
+                            path: path.clone(),
+                            pos: *pos,
+                            message: message.clone(),
+                        },
+                        other => Error::invalid(path, other.to_string()),
+                    });
+                }
+                let position = units.len() + 1;
+                let line = match &e {
+                    Error::Syntax { pos, .. } => Some(pos.line),
+                    _ => None,
+                };
+                findings.push(
+                    Finding::new(
+                        Rule::Damaged,
+                        format!("unit {position} is broken ({e}): left out of the checks"),
+                        "Repair the unit (every <tuv> needs xml:lang and one <seg>; only the five \
+                         XML entities are allowed), or delete it.",
+                    )
+                    .tus([position.to_string()])
+                    .at(Some(path.to_string()), line),
+                );
+                units.push(crate::tmx::TranslationUnit::default());
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    // Not one unit could be read: the file is unreadable as a memory, say why.
+    if readable == 0 {
+        if let Some(e) = first_error {
+            return Err(e);
+        }
+    }
+    Ok((units, findings))
 }
 
 /// How often one concept occurs in the corpus.
@@ -201,6 +281,9 @@ pub fn audit(input: AuditInput) -> Result<Report> {
         ..Report::default()
     };
     report.findings = lint::lint(g, &input.glossary.rows, Some(input.glossary_path));
+    report
+        .findings
+        .extend(input.glossary.damage.iter().cloned());
     if !input.corpus.is_empty() || !input.memories.is_empty() {
         let matcher = crate::terms::Matcher::new(g)?;
         let find = |text: &str| matcher.find(text);

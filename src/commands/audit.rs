@@ -66,15 +66,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         });
     }
     let mut memories = Vec::new();
+    let mut broken_units = Vec::new();
     for path in &args.tm {
-        memories.push((path.clone(), audit::read_memory(path)?));
+        let (units, broken) = audit::read_memory_recovering(path)?;
+        memories.push((path.clone(), units));
+        broken_units.extend(broken);
     }
-    let report = audit::audit(AuditInput {
+    let mut report = audit::audit(AuditInput {
         glossary_path: &args.glossary,
         glossary: &glossary,
         corpus: &corpus,
         memories: &memories,
     })?;
+    if !broken_units.is_empty() {
+        report.findings.extend(broken_units);
+        report.sort();
+    }
     let format = match args.format {
         FormatArg::Text => Format::Text,
         FormatArg::Jsonl => Format::Jsonl,

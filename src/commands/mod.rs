@@ -7,6 +7,7 @@ pub mod clean;
 pub mod glossary;
 pub mod prepare;
 pub mod segment;
+pub mod tbx;
 pub mod terms;
 pub mod tmx;
 pub mod xliff;
@@ -35,6 +36,7 @@ pub fn read_records(
     }
     Ok(out)
 }
+pub mod tmx_repair;
 
 /// Prints `err` on stderr as one line prefixed `trame: error:` and returns the exit code.
 ///

@@ -75,6 +75,11 @@ pub enum TmxCommand {
         #[arg(long)]
         creation_date: Option<String>,
     },
+    /// List every problem a CAT tool would reject or silently lose, with line:column and the
+    /// tool that would trip; exit 1 if there is any.
+    Validate(super::tmx_repair::ValidateArgs),
+    /// Rewrite a TMX so CAT tools read every unit that can be saved; report each change.
+    Repair(super::tmx_repair::RepairArgs),
 }
 
 /// Runs `trame tmx …`.
@@ -99,6 +104,8 @@ pub fn run(cmd: TmxCommand) -> anyhow::Result<()> {
             output,
             creation_date,
         } => from_tsv(&file, &src_lang, &tgt_lang, output, creation_date),
+        TmxCommand::Validate(args) => super::tmx_repair::validate(args),
+        TmxCommand::Repair(args) => super::tmx_repair::repair(args),
     }
 }
 
@@ -189,6 +196,7 @@ fn convert(
         } else {
             InlineMode::Drop
         },
+        ..ReadOptions::default()
     };
     let reader = TmxReader::open(file, options)?;
     let src = reader.header().source_language().map(str::to_string);

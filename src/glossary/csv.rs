@@ -64,6 +64,16 @@ struct Record {
 /// Reads a glossary from a decoded CSV/TSV source. A malformed row is an error with file:line;
 /// nothing is half-loaded.
 pub fn read_csv(source: &Source) -> Result<Glossary> {
+    read_csv_columns(source, false).map(|(g, _)| g)
+}
+
+/// As [`read_csv`], but columns of unknown names are ignored rather than refused; their names
+/// come back with the glossary (for the audit, which reports them and goes on).
+pub fn read_csv_ignoring_unknown_columns(source: &Source) -> Result<(Glossary, Vec<String>)> {
+    read_csv_columns(source, true)
+}
+
+fn read_csv_columns(source: &Source, ignore_unknown: bool) -> Result<(Glossary, Vec<String>)> {
     let path = source.path.as_str();
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     if text.trim().is_empty() {
@@ -76,7 +86,7 @@ pub fn read_csv(source: &Source) -> Result<Glossary> {
         Some(h) => h,
         None => return Err(Error::invalid(path, "empty glossary file (no header row)")),
     };
-    let columns = map_header(path, &header)?;
+    let (columns, unknown) = map_header(path, &header, ignore_unknown)?;
     let mut glossary = Glossary {
         src_lang: "fr".into(),
         tgt_lang: "en".into(),
@@ -107,13 +117,13 @@ pub fn read_csv(source: &Source) -> Result<Glossary> {
         }
         glossary.concepts.push(concept);
     }
-    Ok(glossary)
+    Ok((glossary, unknown))
 }
 
 /// Column name → field index.
 type Columns = HashMap<&'static str, usize>;
 
-fn map_header(path: &str, header: &Record) -> Result<Columns> {
+fn map_header(path: &str, header: &Record, ignore_unknown: bool) -> Result<(Columns, Vec<String>)> {
     let mut columns = Columns::new();
     let mut unknown = Vec::new();
     for (i, name) in header.fields.iter().enumerate() {
@@ -137,7 +147,7 @@ fn map_header(path: &str, header: &Record) -> Result<Columns> {
             None => unknown.push(format!("`{}`", name.trim())),
         }
     }
-    if !unknown.is_empty() {
+    if !unknown.is_empty() && !ignore_unknown {
         return Err(Error::syntax(
             path,
             header.line,
@@ -159,7 +169,7 @@ fn map_header(path: &str, header: &Record) -> Result<Columns> {
             ));
         }
     }
-    Ok(columns)
+    Ok((columns, unknown))
 }
 
 fn read_concept(path: &str, record: &Record, columns: &Columns) -> Result<Concept> {

@@ -441,6 +441,56 @@ fn head_phrase_len(words: &[&str]) -> usize {
     words.len()
 }
 
+/// Person nouns that name a group or a status rather than a post (no feminine expected in a
+/// glossary entry for a title).
+const NON_TITLE_PERSONS: &[&str] = &[
+    "migrant",
+    "migrante",
+    "refugie",
+    "deplace",
+    "demandeur",
+    "travailleur",
+    "apatride",
+    "ressortissant",
+    "citoyen",
+    "donateur",
+    "expert",
+    "fonctionnaire",
+    "agent",
+];
+
+/// The feminine singular of a title, judged from its head noun alone (whatever category the
+/// glossary gives it): `Directeur régional de l’OIM` → `Directrice régionale de l’OIM`. `None`
+/// when the head phrase holds no title noun, is already feminine or plural, or is epicene
+/// (`Secrétaire général` aside, whose adjective still agrees).
+pub(crate) fn feminine_of_title(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let head = &words[..head_phrase_len(&words)];
+    let title_noun = |w: &&str| {
+        let s = strip(w);
+        let m = strip(&masculine(w));
+        let is_person = |x: &str| PERSON_NOUNS.contains(&x) && !NON_TITLE_PERSONS.contains(&x);
+        is_person(&s) || is_person(&m) || s.split('-').any(is_person)
+    };
+    if !head.iter().any(title_noun) {
+        return None;
+    }
+    let how = policy(text, None, None, None)?;
+    if !how.gender || how.feminine || how.plural {
+        return None;
+    }
+    forms(text, how)
+        .into_iter()
+        .find(|f| f.genders == F && !f.mixed && !f.plural)
+        .map(|f| f.text)
+        .filter(|f| f != text)
+}
+
+/// Whether `text` is a person term given in the feminine (`Directrice générale`).
+pub(crate) fn is_feminine_person(text: &str) -> bool {
+    policy(text, None, None, None).is_some_and(|how| how.gender && how.feminine)
+}
+
 /// The feminine singular of a masculine title, inflected as the matcher inflects it (head
 /// phrase only: `Directeur général adjoint` → `Directrice générale adjointe`, `Rapporteur
 /// spécial` → `Rapporteuse spéciale`); `None` when the title is epicene (`Vice-Ministre`).
@@ -598,6 +648,24 @@ mod tests {
             .filter(|(_, m)| !m)
             .map(|(t, _)| t)
             .collect()
+    }
+
+    #[test]
+    fn feminine_of_a_title_from_its_head_noun() {
+        assert_eq!(
+            feminine_of_title("Directeur régional de l’OIM").as_deref(),
+            Some("Directrice régionale de l’OIM")
+        );
+        assert_eq!(
+            feminine_of_title("Haut-Commissaire adjoint").as_deref(),
+            Some("Haute-Commissaire adjointe")
+        );
+        assert_eq!(feminine_of_title("Directrice générale"), None);
+        assert_eq!(feminine_of_title("migrant"), None);
+        assert_eq!(
+            feminine_of_title("Organisation internationale pour les migrations"),
+            None
+        );
     }
 
     #[test]

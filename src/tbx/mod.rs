@@ -21,6 +21,7 @@
 pub mod omegat;
 pub mod picklist;
 pub mod reader;
+pub mod validate;
 pub mod writer;
 
 pub use reader::{read_tbx, read_tbx_with, TbxVersion};

@@ -83,6 +83,8 @@ impl Node {
 struct Ctx<'a> {
     source: &'a Source,
     index: LineIndex,
+    /// Lenient reading: recoverable problems are collected here instead of being errors.
+    problems: Option<std::cell::RefCell<Vec<TbxProblem>>>,
 }
 
 impl Ctx<'_> {
@@ -90,6 +92,63 @@ impl Ctx<'_> {
         let lc = self.index.line_col(&self.source.text, at);
         Error::syntax(&self.source.path, lc.line, lc.column + 1, message)
     }
+
+    /// A recoverable problem at byte `at`: an error when reading strictly, else recorded (and
+    /// `Ok(())`, the caller skipping what is damaged).
+    fn problem(
+        &self,
+        at: usize,
+        kind: TbxProblemKind,
+        entry: &str,
+        message: impl Into<String>,
+    ) -> Result<()> {
+        let message = message.into();
+        match &self.problems {
+            None => Err(self.err(at, message)),
+            Some(list) => {
+                let lc = self.index.line_col(&self.source.text, at);
+                list.borrow_mut().push(TbxProblem {
+                    line: lc.line,
+                    column: lc.column + 1,
+                    kind,
+                    entry: entry.to_string(),
+                    message,
+                });
+                Ok(())
+            }
+        }
+    }
+
+    /// Records a problem that strict reading tolerates (lenient reading only).
+    fn note(&self, at: usize, kind: TbxProblemKind, entry: &str, message: impl Into<String>) {
+        if self.problems.is_some() {
+            let _ = self.problem(at, kind, entry, message);
+        }
+    }
+}
+
+/// What kind of damage a lenient read met (see [`read_tbx_lenient`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TbxProblemKind {
+    /// An empty `<term>`: the term is left out.
+    EmptyTerm,
+    /// Something was left out: a `tig` without `term`, a language section without `xml:lang`,
+    /// an entry without one of the two languages, a duplicate id.
+    Damaged,
+    /// Something unknown was ignored: a picklist value, a data category, an element, a
+    /// language that is neither source nor target.
+    Unrecognised,
+}
+
+/// One recoverable problem met by [`read_tbx_lenient`], at a 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TbxProblem {
+    pub line: usize,
+    pub column: usize,
+    pub kind: TbxProblemKind,
+    /// The `termEntry`/`conceptEntry` id (empty when none).
+    pub entry: String,
+    pub message: String,
 }
 
 fn local(name: &[u8]) -> String {
@@ -218,9 +277,31 @@ pub fn read_tbx_with(
     let cx = Ctx {
         source,
         index: LineIndex::new(&source.text),
+        problems: None,
     };
-    let root = parse_tree(&cx)?;
-    let version = detect(&cx, &root)?;
+    read_tree(&cx, src_lang, tgt_lang)
+}
+
+/// Reads a damaged termbase as far as it can be read, for the audit: every problem the strict
+/// reader stops at but that concerns one term, value or entry (an empty `<term>`, an unknown
+/// picklist value, a language section without `xml:lang`…) is returned with its position and
+/// the damaged part left out; unknown elements, data categories and languages are reported too.
+/// Only a file that is not well-formed XML, or not TBX, is an error.
+pub fn read_tbx_lenient(source: &Source) -> Result<(Glossary, Vec<TbxProblem>)> {
+    let cx = Ctx {
+        source,
+        index: LineIndex::new(&source.text),
+        problems: Some(std::cell::RefCell::new(Vec::new())),
+    };
+    let glossary = read_tree(&cx, None, None)?;
+    let problems = cx.problems.map(|p| p.into_inner()).unwrap_or_default();
+    Ok((glossary, problems))
+}
+
+fn read_tree(cx: &Ctx, src_lang: Option<&str>, tgt_lang: Option<&str>) -> Result<Glossary> {
+    let source = cx.source;
+    let root = parse_tree(cx)?;
+    let version = detect(cx, &root)?;
     let (entry_el, lang_el) = match version {
         TbxVersion::V2 => ("termEntry", "langSet"),
         TbxVersion::V3 => ("conceptEntry", "langSec"),
@@ -234,7 +315,14 @@ pub fn read_tbx_with(
     for entry in body.elements().filter(|n| n.name == entry_el) {
         for ls in entry.elements().filter(|n| n.name == lang_el) {
             let Some(l) = ls.attr("xml:lang") else {
-                return Err(cx.err(ls.at, format!("<{lang_el}> without xml:lang")));
+                let id = entry.attr("id").unwrap_or_default();
+                cx.problem(
+                    ls.at,
+                    TbxProblemKind::Damaged,
+                    id,
+                    format!("<{lang_el}> without xml:lang: its terms are left out"),
+                )?;
+                continue;
             };
             if !langs.iter().any(|x| x.eq_ignore_ascii_case(l)) {
                 langs.push(l.to_string());
@@ -257,7 +345,12 @@ pub fn read_tbx_with(
             .unwrap_or_else(|| "en".into()),
     };
     let chosen = |l: &String| lang_matches(l, &src) || lang_matches(l, &tgt);
-    if (src_lang.is_none() || tgt_lang.is_none()) && langs.len() > 2 && !langs.iter().all(chosen) {
+    // Lenient reading audits the first two languages and reports each other section.
+    if (src_lang.is_none() || tgt_lang.is_none())
+        && langs.len() > 2
+        && !langs.iter().all(chosen)
+        && cx.problems.is_none()
+    {
         return Err(Error::invalid(
             &source.path,
             format!(
@@ -272,8 +365,35 @@ pub fn read_tbx_with(
         tgt_lang: tgt.clone(),
         concepts: Vec::new(),
     };
-    for entry in body.elements().filter(|n| n.name == entry_el) {
-        let concept = read_entry(&cx, entry, lang_el, &src, &tgt)?;
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for entry in body.elements() {
+        if entry.name != entry_el {
+            cx.note(
+                entry.at,
+                TbxProblemKind::Unrecognised,
+                "",
+                format!("unknown element <{}> in <body>: ignored", entry.name),
+            );
+            continue;
+        }
+        let concept = read_entry(cx, entry, lang_el, &src, &tgt)?;
+        if cx.problems.is_some() {
+            let line = concept.line.unwrap_or_default();
+            if !concept.id.is_empty() {
+                if let Some(first) = ids.insert(concept.id.clone(), line) {
+                    cx.note(
+                        entry.at,
+                        TbxProblemKind::Damaged,
+                        &concept.id,
+                        format!(
+                            "duplicate id `{}` (first at line {first}): tools keyed on ids keep one",
+                            concept.id
+                        ),
+                    );
+                }
+            }
+            // An entry without one of the languages is the lint's `empty-term` finding.
+        }
         if !concept.src_terms.is_empty() || !concept.tgt_terms.is_empty() {
             glossary.concepts.push(concept);
         }
@@ -330,6 +450,43 @@ fn detect(cx: &Ctx, root: &Node) -> Result<TbxVersion> {
     }
 }
 
+/// Data categories of TBX-Basic (and the common TBX ones trame meets), read or not.
+fn is_tbx_category(name: &str) -> bool {
+    matches!(
+        name,
+        "subjectField"
+            | "definition"
+            | "context"
+            | "explanation"
+            | "source"
+            | "customerSubset"
+            | "projectSubset"
+            | "responsibility"
+            | "responsibility-subject"
+            | "geographicalUsage"
+            | "termLocation"
+            | "termType"
+            | "partOfSpeech"
+            | "grammaticalGender"
+            | "grammaticalNumber"
+            | "administrativeStatus"
+            | "normativeAuthorization"
+            | "usageNote"
+            | "register"
+            | "crossReference"
+            | "externalCrossReference"
+            | "xGraphic"
+            | "transactionType"
+            | "relatedConcept"
+            | "relatedTerm"
+            | "sourceIdentifier"
+            | "conceptOrigin"
+            | "entrySource"
+            | "sortKey"
+    ) || name.starts_with("x-")
+        || name.starts_with("x") && name.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase())
+}
+
 fn join(slot: &mut Option<String>, text: String) {
     match slot {
         Some(s) => {
@@ -348,6 +505,7 @@ fn read_entry(cx: &Ctx, entry: &Node, lang_el: &str, src: &str, tgt: &str) -> Re
         ..Default::default()
     };
     let mut lang_definition = None;
+    let id = c.id.clone();
     for n in entry.elements() {
         match (n.name.as_str(), n.attr("type")) {
             ("descrip", Some("subjectField")) => join(&mut c.category, n.text()),
@@ -365,31 +523,73 @@ fn read_entry(cx: &Ctx, entry: &Node, lang_el: &str, src: &str, tgt: &str) -> Re
                 }
             }
             (name, _) if name == lang_el => {
-                let lang = n.attr("xml:lang").unwrap_or_default();
+                let Some(lang) = n.attr("xml:lang") else {
+                    continue; // reported when languages were listed
+                };
                 let side = if lang_matches(lang, src) {
                     &mut c.src_terms
                 } else if lang_matches(lang, tgt) {
                     &mut c.tgt_terms
                 } else {
+                    cx.note(
+                        n.at,
+                        TbxProblemKind::Unrecognised,
+                        &id,
+                        format!(
+                            "language section `{lang}` is neither the source `{src}` nor the \
+                             target `{tgt}`: not audited"
+                        ),
+                    );
                     continue;
                 };
                 for t in n.elements() {
                     match t.name.as_str() {
-                        "tig" | "termSec" => side.push(read_term(cx, t, t)?),
-                        "ntig" => {
-                            let grp = t
-                                .child("termGrp")
-                                .ok_or_else(|| cx.err(t.at, "<ntig> without <termGrp>"))?;
-                            side.push(read_term(cx, grp, t)?);
+                        "tig" | "termSec" => {
+                            if let Some(term) = read_term(cx, t, t, &id)? {
+                                side.push(term);
+                            }
                         }
+                        "ntig" => match t.child("termGrp") {
+                            Some(grp) => {
+                                if let Some(term) = read_term(cx, grp, t, &id)? {
+                                    side.push(term);
+                                }
+                            }
+                            None => cx.problem(
+                                t.at,
+                                TbxProblemKind::Damaged,
+                                &id,
+                                "<ntig> without <termGrp>: left out",
+                            )?,
+                        },
                         "descrip" if t.attr("type") == Some("definition") => {
                             join(&mut lang_definition, t.text())
                         }
-                        _ => {}
+                        "descrip" | "descripGrp" | "note" | "admin" | "adminGrp" | "transacGrp"
+                        | "ref" | "xref" => {}
+                        other => cx.note(
+                            t.at,
+                            TbxProblemKind::Unrecognised,
+                            &id,
+                            format!("unknown element <{other}> in <{lang_el}>: ignored"),
+                        ),
                     }
                 }
             }
-            _ => {}
+            ("descrip", Some(other)) | ("admin", Some(other)) if !is_tbx_category(other) => cx
+                .note(
+                    n.at,
+                    TbxProblemKind::Unrecognised,
+                    &id,
+                    format!("unknown data category `{other}` on <{}>: ignored", n.name),
+                ),
+            ("transacGrp" | "ref" | "xref" | "adminGrp" | "descrip" | "admin", _) => {}
+            (other, _) => cx.note(
+                n.at,
+                TbxProblemKind::Unrecognised,
+                &id,
+                format!("unknown element <{other}> in the entry: ignored"),
+            ),
         }
     }
     if c.definition.is_none() {
@@ -400,13 +600,31 @@ fn read_entry(cx: &Ctx, entry: &Node, lang_el: &str, src: &str, tgt: &str) -> Re
 
 /// Reads one term: `term` and `termNote`s from `core` (the `tig`/`termSec`, or an `ntig`'s
 /// `termGrp`), notes from `holder` (the `tig`/`termSec`/`ntig`).
-fn read_term(cx: &Ctx, core: &Node, holder: &Node) -> Result<Term> {
-    let term = core
-        .child("term")
-        .ok_or_else(|| cx.err(core.at, format!("<{}> without <term>", core.name)))?;
+fn read_term(cx: &Ctx, core: &Node, holder: &Node, id: &str) -> Result<Option<Term>> {
+    let Some(term) = core.child("term") else {
+        cx.problem(
+            core.at,
+            TbxProblemKind::Damaged,
+            id,
+            format!("<{}> without <term>: left out", core.name),
+        )?;
+        return Ok(None);
+    };
     let text = term.text();
     if text.trim().is_empty() {
-        return Err(cx.err(term.at, "empty <term>"));
+        cx.problem(term.at, TbxProblemKind::EmptyTerm, id, "empty <term>")?;
+        return Ok(None);
+    }
+    if term.elements().next().is_some() || text.contains('<') {
+        cx.note(
+            term.at,
+            TbxProblemKind::Damaged,
+            id,
+            format!(
+                "markup inside <term> `{}`: only its text is kept",
+                text.trim()
+            ),
+        );
     }
     let mut t = Term::new(text);
     let mut proper_noun_note = false;
@@ -423,27 +641,41 @@ fn read_term(cx: &Ctx, core: &Node, holder: &Node) -> Result<Term> {
     for n in term_notes {
         let value = n.text();
         let value = value.trim();
-        let bad = |kind: &str| cx.err(n.at, format!("unknown {kind} value `{value}`"));
+        let bad = |kind: &str| {
+            cx.problem(
+                n.at,
+                TbxProblemKind::Unrecognised,
+                id,
+                format!("unknown {kind} value `{value}`"),
+            )
+        };
         match n.attr("type").unwrap_or_default() {
-            "termType" => {
-                t.term_type = picklist::parse_term_type(value).ok_or_else(|| bad("termType"))?
-            }
-            "partOfSpeech" => {
-                t.part_of_speech =
-                    Some(picklist::parse_part_of_speech(value).ok_or_else(|| bad("partOfSpeech"))?)
-            }
-            "grammaticalGender" => {
-                t.gender =
-                    Some(picklist::parse_gender(value).ok_or_else(|| bad("grammaticalGender"))?)
-            }
-            "grammaticalNumber" => {
-                t.number =
-                    Some(picklist::parse_number(value).ok_or_else(|| bad("grammaticalNumber"))?)
-            }
-            "administrativeStatus" => {
-                t.status =
-                    picklist::parse_status(value).ok_or_else(|| bad("administrativeStatus"))?
-            }
+            "termType" => match picklist::parse_term_type(value) {
+                Some(v) => t.term_type = v,
+                None => bad("termType")?,
+            },
+            "partOfSpeech" => match picklist::parse_part_of_speech(value) {
+                Some(v) => t.part_of_speech = Some(v),
+                None => bad("partOfSpeech")?,
+            },
+            "grammaticalGender" => match picklist::parse_gender(value) {
+                Some(v) => t.gender = Some(v),
+                None => bad("grammaticalGender")?,
+            },
+            "grammaticalNumber" => match picklist::parse_number(value) {
+                Some(v) => t.number = Some(v),
+                None => bad("grammaticalNumber")?,
+            },
+            "administrativeStatus" => match picklist::parse_status(value) {
+                Some(v) => t.status = v,
+                None => bad("administrativeStatus")?,
+            },
+            other if !is_tbx_category(other) => cx.note(
+                n.at,
+                TbxProblemKind::Unrecognised,
+                id,
+                format!("unknown data category `{other}` on <termNote>: ignored"),
+            ),
             _ => {}
         }
     }
@@ -478,5 +710,5 @@ fn read_term(cx: &Ctx, core: &Node, holder: &Node) -> Result<Term> {
             join(&mut t.note, picklist::PROPER_NOUN_NOTE.to_string());
         }
     }
-    Ok(t)
+    Ok(Some(t))
 }

@@ -18,8 +18,10 @@
 
 pub mod merge;
 pub mod reader;
+pub mod repair;
 pub mod stats;
 pub mod tabular;
+pub mod validate;
 pub mod writer;
 pub mod xml;
 

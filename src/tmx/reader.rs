@@ -35,6 +35,10 @@ pub enum InlineMode {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {
     pub inline: InlineMode,
+    /// Read the bytes as they are (UTF-8, or UTF-16 by its BOM) even when the XML declaration
+    /// names another encoding, instead of refusing the file (for `tmx repair`; see
+    /// [`TmxReader::declared_encoding`]).
+    pub ignore_declared_encoding: bool,
 }
 
 type Input = BufReader<Utf8Stream<Box<dyn Read + Send>>>;
@@ -98,6 +102,16 @@ pub struct TmxReader {
     buf: Vec<u8>,
     done: bool,
     guard: crate::xmlsafe::XmlGuard,
+    /// The encoding named by the XML declaration, if any.
+    declared: Option<String>,
+    /// The encoding the bytes are read in.
+    actual: &'static encoding_rs::Encoding,
+    /// Broken units are reported and skipped rather than ending the iteration.
+    recover: bool,
+    /// The XML itself failed (not well-formed, over a bound): nothing after can be read.
+    fatal: bool,
+    /// The error being returned is a skipped unit (the iteration goes on).
+    skipped_unit: bool,
 }
 
 impl std::fmt::Debug for TmxReader {
@@ -168,7 +182,14 @@ impl TmxReader {
             options,
             buf: Vec::new(),
             done: false,
-            guard: crate::xmlsafe::XmlGuard::new(Some(actual)),
+            guard: crate::xmlsafe::XmlGuard::new(
+                (!options.ignore_declared_encoding).then_some(actual),
+            ),
+            declared: None,
+            actual,
+            recover: false,
+            fatal: false,
+            skipped_unit: false,
         };
         reader.read_prologue()?;
         Ok(reader)
@@ -188,6 +209,30 @@ impl TmxReader {
     /// The name given for messages (the path).
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Makes the iterator go on after a broken unit (a `<tuv>` without `xml:lang` or `<seg>`,
+    /// an unknown entity in a segment…): that unit comes as an `Err` and the next ones follow.
+    /// An error in the XML itself (not well-formed, over a bound) still ends the iteration; see
+    /// [`TmxReader::failed`].
+    pub fn recovering(mut self) -> Self {
+        self.recover = true;
+        self
+    }
+
+    /// The encoding the bytes are read in: `UTF-8`, `UTF-16LE` or `UTF-16BE`.
+    pub fn encoding_name(&self) -> &'static str {
+        self.actual.name()
+    }
+
+    /// The encoding the XML declaration names (`None` without one).
+    pub fn declared_encoding(&self) -> Option<&str> {
+        self.declared.as_deref()
+    }
+
+    /// Whether the iteration ended on an error in the XML itself.
+    pub fn failed(&self) -> bool {
+        self.fatal
     }
 
     fn err_at(&self, offset: u64, message: impl Into<String>) -> Error {
@@ -218,11 +263,15 @@ impl TmxReader {
         match self.xml.read_event_into(&mut self.buf) {
             Ok(ev) => {
                 if let Err(message) = self.guard.check(&ev) {
+                    self.fatal = true;
                     return Err(self.err_at(start, message));
                 }
                 Ok((ev.into_owned(), start))
             }
-            Err(e) => Err(self.xml_err(e, start)),
+            Err(e) => {
+                self.fatal = true;
+                Err(self.xml_err(e, start))
+            }
         }
     }
 
@@ -285,8 +334,9 @@ impl TmxReader {
                 Event::Eof => {
                     return Err(self.err_at(at, "no <tmx> element (empty or truncated file)"))
                 }
-                // Declaration, comments, processing instructions and the DOCTYPE (never fetched,
-                // its entity declarations never expanded).
+                Event::Decl(d) => self.declared = crate::xmlsafe::declared_encoding(&d),
+                // Comments, processing instructions and the DOCTYPE (never fetched, its entity
+                // declarations never expanded).
                 _ => {}
             }
         }
@@ -483,7 +533,21 @@ impl Iterator for TmxReader {
             let (ev, at) = self.next_event()?;
             match ev {
                 Event::Start(e) if e.name().as_ref() == b"tu" => {
-                    return self.read_tu(&e, at).map(Some);
+                    let depth = self.guard.depth();
+                    return match self.read_tu(&e, at) {
+                        Err(err) if self.recover && !self.fatal => {
+                            // Skip what is left of the broken unit, then report it.
+                            while self.guard.depth() >= depth {
+                                if let (Event::Eof, at) = self.next_event()? {
+                                    self.fatal = true;
+                                    return Err(self.err_at(at, "unexpected end of file in <tu>"));
+                                }
+                            }
+                            self.skipped_unit = true;
+                            Err(err)
+                        }
+                        other => other.map(Some),
+                    };
                 }
                 Event::Start(e) => self.skip(&e, at)?,
                 Event::End(_) => {
@@ -502,7 +566,7 @@ impl Iterator for TmxReader {
                 None
             }
             Err(e) => {
-                self.done = true;
+                self.done = !std::mem::take(&mut self.skipped_unit);
                 Some(Err(e))
             }
         }
@@ -580,6 +644,7 @@ mod tests {
         assert_eq!(units[0].variants[0].text, "Press here now.");
         let keep = ReadOptions {
             inline: InlineMode::KeepText,
+            ..ReadOptions::default()
         };
         let (_, units) = read_all(xml, keep).unwrap();
         assert_eq!(

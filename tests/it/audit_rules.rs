@@ -396,7 +396,7 @@ fn fail_on_thresholds_on_a_glossary_with_only_a_warning() {
 }
 
 #[test]
-fn a_malformed_glossary_exits_1_naming_file_and_line() {
+fn a_malformed_row_is_a_finding_and_the_report_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let g = dir.path().join("bad.csv");
     std::fs::write(
@@ -405,16 +405,17 @@ fn a_malformed_glossary_exits_1_naming_file_and_line() {
     )
     .unwrap();
     let out = dir.path().join("report.txt");
-    let assert = trame()
-        .args(["--glossary", g.to_str().unwrap(), "-o"])
+    trame()
+        .args(["--glossary", g.to_str().unwrap(), "--format", "jsonl", "-o"])
         .arg(&out)
         .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-    assert!(stderr.contains("bad.csv:3"), "{stderr}");
+        .code(0);
+    let report = std::fs::read_to_string(&out).unwrap();
     assert!(
-        !out.exists(),
-        "no report is written for a glossary that cannot be read"
+        report.contains("\"rule\":\"damaged\"")
+            && report.contains("\"line\":3")
+            && report.contains("row has 11 fields, the header has 9"),
+        "{report}"
     );
 }
 
