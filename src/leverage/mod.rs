@@ -11,7 +11,9 @@
 //! - each unit is a multiset of tokens, indexed as "the k-th occurrence of token t"; a unit that
 //!   can reach the minimum score shares at least `T` of them with the query, so it must hold one
 //!   of the query's `n - T + 1` rarest (prefix filtering, Chaudhuri et al. 2006; Bayardo et al.
-//!   2007); only those posting lists are read;
+//!   2007); only those posting lists are read. For min scores of [`PREFIX_FLOOR`] and above, a
+//!   unit is listed only under its own `m - ceil(m × floor / 100) + 1` rarest tokens (both sides
+//!   share their rarest common token in their prefixes), so the lists of common words stay short;
 //! - candidates are verified by the exact multiset overlap bound, then by a Levenshtein distance
 //!   computation that stops as soon as the bound is exceeded.
 
@@ -202,6 +204,42 @@ impl IndexBuilder {
                 fill[a as usize] += 1;
             }
         }
+        // prefix postings: each unit only under its `m - ceil(m * floor / 100) + 1` rarest tokens
+        // (rarity: document frequency, then id — the order queries sort their tokens by)
+        let df = |a: u32| post_starts[a as usize + 1] - post_starts[a as usize];
+        let floor = PREFIX_FLOOR;
+        let mut pref_counts = vec![0u32; post_starts.len()];
+        let mut pref_of: Vec<u32> = Vec::new();
+        let mut pref_starts: Vec<u32> = Vec::with_capacity(n + 1);
+        pref_starts.push(0);
+        let mut tmp: Vec<u32> = Vec::new();
+        for id in 0..n {
+            tmp.clear();
+            tmp.extend_from_slice(&unit_aug[aug_starts[id] as usize..aug_starts[id + 1] as usize]);
+            tmp.sort_unstable_by_key(|&a| (df(a), a));
+            let m = tmp.len();
+            let p = (m + 1)
+                .saturating_sub((m * floor).div_ceil(100).max(1))
+                .min(m);
+            for &a in &tmp[..p] {
+                pref_counts[a as usize + 1] += 1;
+                pref_of.push(a);
+            }
+            pref_starts.push(pref_of.len() as u32);
+        }
+        for i in 1..pref_counts.len() {
+            pref_counts[i] += pref_counts[i - 1];
+        }
+        let prefix_starts = pref_counts.clone();
+        let mut fill = pref_counts;
+        let mut prefix_postings = vec![0u32; pref_of.len()];
+        for id in 0..n {
+            for &a in &pref_of[pref_starts[id] as usize..pref_starts[id + 1] as usize] {
+                prefix_postings[fill[a as usize] as usize] = id as u32;
+                fill[a as usize] += 1;
+            }
+        }
+        drop(pref_of);
         // token sequences by internal id
         let mut seq = Vec::with_capacity(self.toks.len());
         for &u in &order {
@@ -224,10 +262,15 @@ impl IndexBuilder {
             aug_starts,
             post_starts,
             postings,
+            prefix_starts,
+            prefix_postings,
             exact,
         }
     }
 }
+
+/// The lowest min score the index-side prefixes serve; lower min scores read full postings.
+pub const PREFIX_FLOOR: usize = 50;
 
 /// A fuzzy index over translation units (immutable, `Send + Sync`).
 #[derive(Debug)]
@@ -247,6 +290,9 @@ pub struct FuzzyIndex {
     aug_starts: Vec<u32>,
     post_starts: Vec<u32>,
     postings: Vec<u32>,
+    /// postings of units under their own prefix tokens only (for min scores ≥ PREFIX_FLOOR)
+    prefix_starts: Vec<u32>,
+    prefix_postings: Vec<u32>,
     /// hash of the source → unit indices
     exact: HashMap<u64, Vec<u32>>,
 }
@@ -358,8 +404,15 @@ impl FuzzyIndex {
         let mut cands: Vec<u32> = Vec::new();
         let mut seen = vec![0u64; ((hi_id - lo_id) as usize).div_ceil(64)];
         for a in q_aug[..prefix.min(n)].iter().flatten() {
-            let list = &self.postings[self.post_starts[*a as usize] as usize
-                ..self.post_starts[*a as usize + 1] as usize];
+            // at or above the floor, both prefixes share a token (prefix-filtering lemma:
+            // the rarest shared token is in the prefix of both); below it, all postings
+            let list = if min >= PREFIX_FLOOR {
+                &self.prefix_postings[self.prefix_starts[*a as usize] as usize
+                    ..self.prefix_starts[*a as usize + 1] as usize]
+            } else {
+                &self.postings[self.post_starts[*a as usize] as usize
+                    ..self.post_starts[*a as usize + 1] as usize]
+            };
             let from = list.partition_point(|&id| id < lo_id);
             let to = list.partition_point(|&id| id < hi_id);
             for &id in &list[from..to] {
