@@ -210,6 +210,8 @@ impl IndexBuilder {
         let floor = PREFIX_FLOOR;
         let mut pref_counts = vec![0u32; post_starts.len()];
         let mut pref_of: Vec<u32> = Vec::new();
+        // the token's rank in the unit's rarity order (capped at 255, which only loosens the bound)
+        let mut pref_pos: Vec<u8> = Vec::new();
         let mut pref_starts: Vec<u32> = Vec::with_capacity(n + 1);
         pref_starts.push(0);
         let mut tmp: Vec<u32> = Vec::new();
@@ -221,9 +223,10 @@ impl IndexBuilder {
             let p = (m + 1)
                 .saturating_sub((m * floor).div_ceil(100).max(1))
                 .min(m);
-            for &a in &tmp[..p] {
+            for (j, &a) in tmp[..p].iter().enumerate() {
                 pref_counts[a as usize + 1] += 1;
                 pref_of.push(a);
+                pref_pos.push(j.min(255) as u8);
             }
             pref_starts.push(pref_of.len() as u32);
         }
@@ -233,13 +236,17 @@ impl IndexBuilder {
         let prefix_starts = pref_counts.clone();
         let mut fill = pref_counts;
         let mut prefix_postings = vec![0u32; pref_of.len()];
+        let mut prefix_pos = vec![0u8; pref_of.len()];
         for id in 0..n {
-            for &a in &pref_of[pref_starts[id] as usize..pref_starts[id + 1] as usize] {
+            let r = pref_starts[id] as usize..pref_starts[id + 1] as usize;
+            for (&a, &j) in pref_of[r.clone()].iter().zip(&pref_pos[r]) {
                 prefix_postings[fill[a as usize] as usize] = id as u32;
+                prefix_pos[fill[a as usize] as usize] = j;
                 fill[a as usize] += 1;
             }
         }
         drop(pref_of);
+        drop(pref_pos);
         // token sequences by internal id
         let mut seq = Vec::with_capacity(self.toks.len());
         for &u in &order {
@@ -264,6 +271,7 @@ impl IndexBuilder {
             postings,
             prefix_starts,
             prefix_postings,
+            prefix_pos,
             exact,
         }
     }
@@ -293,6 +301,8 @@ pub struct FuzzyIndex {
     /// postings of units under their own prefix tokens only (for min scores ≥ PREFIX_FLOOR)
     prefix_starts: Vec<u32>,
     prefix_postings: Vec<u32>,
+    /// for each prefix posting, the token's rank in that unit's rarity order (positional filter)
+    prefix_pos: Vec<u8>,
     /// hash of the source → unit indices
     exact: HashMap<u64, Vec<u32>>,
 }
@@ -403,24 +413,39 @@ impl FuzzyIndex {
         // (a bit set over the window, so no sort)
         let mut cands: Vec<u32> = Vec::new();
         let mut seen = vec![0u64; ((hi_id - lo_id) as usize).div_ceil(64)];
-        for a in q_aug[..prefix.min(n)].iter().flatten() {
-            // at or above the floor, both prefixes share a token (prefix-filtering lemma:
-            // the rarest shared token is in the prefix of both); below it, all postings
-            let list = if min >= PREFIX_FLOOR {
-                &self.prefix_postings[self.prefix_starts[*a as usize] as usize
-                    ..self.prefix_starts[*a as usize + 1] as usize]
+        for (i, a) in q_aug[..prefix.min(n)].iter().enumerate() {
+            let Some(a) = a else { continue };
+            let a = *a as usize;
+            // at or above the floor, both prefixes share a token (prefix-filtering lemma: the
+            // rarest shared token is in the prefix of both); below it, all postings
+            let (list, pos) = if min >= PREFIX_FLOOR {
+                let r = self.prefix_starts[a] as usize..self.prefix_starts[a + 1] as usize;
+                (&self.prefix_postings[r.clone()], Some(&self.prefix_pos[r]))
             } else {
-                &self.postings[self.post_starts[*a as usize] as usize
-                    ..self.post_starts[*a as usize + 1] as usize]
+                let r = self.post_starts[a] as usize..self.post_starts[a + 1] as usize;
+                (&self.postings[r], None)
             };
             let from = list.partition_point(|&id| id < lo_id);
             let to = list.partition_point(|&id| id < hi_id);
-            for &id in &list[from..to] {
-                let k = (id - lo_id) as usize;
-                if seen[k / 64] & (1 << (k % 64)) == 0 {
-                    seen[k / 64] |= 1 << (k % 64);
-                    cands.push(id);
+            for (k, &id) in list[from..to].iter().enumerate() {
+                let bit = (id - lo_id) as usize;
+                if seen[bit / 64] & (1 << (bit % 64)) != 0 {
+                    continue;
                 }
+                seen[bit / 64] |= 1 << (bit % 64);
+                if let Some(pos) = pos {
+                    // positional filter (PPJoin): this first shared token is the rarest shared
+                    // one, at rank i in the query and j in the unit; at most the tokens after
+                    // it on both sides can be shared too
+                    let j = pos[from + k] as usize;
+                    let m = self.lens[id as usize] as usize;
+                    let l = n.max(m);
+                    let need = l - l * (100 - min) / 100;
+                    if 1 + (n - 1 - i).min(m.saturating_sub(1 + j)) < need {
+                        continue;
+                    }
+                }
+                cands.push(id);
             }
         }
         let mut q_sorted: Vec<u32> = q_aug.iter().flatten().copied().collect();
