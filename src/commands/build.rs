@@ -31,6 +31,10 @@ pub struct Args {
     /// Links below this confidence are left out of memory.tmx (they stay in alignment.html).
     #[arg(long, default_value_t = 0.0)]
     pub min_confidence: f64,
+    /// 1-1 links at or above this confidence go to memory-auto.tmx and the OmegaT project's
+    /// tm/auto/ (inserted by CAT tools); the others to memory-review.tmx (suggested only).
+    #[arg(long, default_value_t = trame::package::AUTO_MIN_CONFIDENCE)]
+    pub auto_min_confidence: f64,
     /// Print the summary as JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -56,6 +60,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let fr_dir = default_folder(args.fr, "fixtures/releases/fr", "--fr")?;
     let en_dir = default_folder(args.en, "fixtures/releases/en", "--en")?;
+    if !(0.0..=1.0).contains(&args.auto_min_confidence) {
+        return Err(super::usage(
+            "--auto-min-confidence must be between 0 and 1",
+        ));
+    }
     let config = BuildConfig {
         fr_dir,
         en_dir,
@@ -64,6 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         src_lang: args.src_lang,
         tgt_lang: args.tgt_lang,
         min_confidence: args.min_confidence,
+        auto_min_confidence: args.auto_min_confidence,
     };
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(0);

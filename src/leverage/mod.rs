@@ -11,7 +11,9 @@
 //! - each unit is a multiset of tokens, indexed as "the k-th occurrence of token t"; a unit that
 //!   can reach the minimum score shares at least `T` of them with the query, so it must hold one
 //!   of the query's `n - T + 1` rarest (prefix filtering, Chaudhuri et al. 2006; Bayardo et al.
-//!   2007); only those posting lists are read;
+//!   2007); only those posting lists are read. For min scores of [`PREFIX_FLOOR`] and above, a
+//!   unit is listed only under its own `m - ceil(m × floor / 100) + 1` rarest tokens (both sides
+//!   share their rarest common token in their prefixes), so the lists of common words stay short;
 //! - candidates are verified by the exact multiset overlap bound, then by a Levenshtein distance
 //!   computation that stops as soon as the bound is exceeded.
 
@@ -202,6 +204,49 @@ impl IndexBuilder {
                 fill[a as usize] += 1;
             }
         }
+        // prefix postings: each unit only under its `m - ceil(m * floor / 100) + 1` rarest tokens
+        // (rarity: document frequency, then id — the order queries sort their tokens by)
+        let df = |a: u32| post_starts[a as usize + 1] - post_starts[a as usize];
+        let floor = PREFIX_FLOOR;
+        let mut pref_counts = vec![0u32; post_starts.len()];
+        let mut pref_of: Vec<u32> = Vec::new();
+        // the token's rank in the unit's rarity order (capped at 255, which only loosens the bound)
+        let mut pref_pos: Vec<u8> = Vec::new();
+        let mut pref_starts: Vec<u32> = Vec::with_capacity(n + 1);
+        pref_starts.push(0);
+        let mut tmp: Vec<u32> = Vec::new();
+        for id in 0..n {
+            tmp.clear();
+            tmp.extend_from_slice(&unit_aug[aug_starts[id] as usize..aug_starts[id + 1] as usize]);
+            tmp.sort_unstable_by_key(|&a| (df(a), a));
+            let m = tmp.len();
+            let p = (m + 1)
+                .saturating_sub((m * floor).div_ceil(100).max(1))
+                .min(m);
+            for (j, &a) in tmp[..p].iter().enumerate() {
+                pref_counts[a as usize + 1] += 1;
+                pref_of.push(a);
+                pref_pos.push(j.min(255) as u8);
+            }
+            pref_starts.push(pref_of.len() as u32);
+        }
+        for i in 1..pref_counts.len() {
+            pref_counts[i] += pref_counts[i - 1];
+        }
+        let prefix_starts = pref_counts.clone();
+        let mut fill = pref_counts;
+        let mut prefix_postings = vec![0u32; pref_of.len()];
+        let mut prefix_pos = vec![0u8; pref_of.len()];
+        for id in 0..n {
+            let r = pref_starts[id] as usize..pref_starts[id + 1] as usize;
+            for (&a, &j) in pref_of[r.clone()].iter().zip(&pref_pos[r]) {
+                prefix_postings[fill[a as usize] as usize] = id as u32;
+                prefix_pos[fill[a as usize] as usize] = j;
+                fill[a as usize] += 1;
+            }
+        }
+        drop(pref_of);
+        drop(pref_pos);
         // token sequences by internal id
         let mut seq = Vec::with_capacity(self.toks.len());
         for &u in &order {
@@ -224,10 +269,16 @@ impl IndexBuilder {
             aug_starts,
             post_starts,
             postings,
+            prefix_starts,
+            prefix_postings,
+            prefix_pos,
             exact,
         }
     }
 }
+
+/// The lowest min score the index-side prefixes serve; lower min scores read full postings.
+pub const PREFIX_FLOOR: usize = 50;
 
 /// A fuzzy index over translation units (immutable, `Send + Sync`).
 #[derive(Debug)]
@@ -247,6 +298,11 @@ pub struct FuzzyIndex {
     aug_starts: Vec<u32>,
     post_starts: Vec<u32>,
     postings: Vec<u32>,
+    /// postings of units under their own prefix tokens only (for min scores ≥ PREFIX_FLOOR)
+    prefix_starts: Vec<u32>,
+    prefix_postings: Vec<u32>,
+    /// for each prefix posting, the token's rank in that unit's rarity order (positional filter)
+    prefix_pos: Vec<u8>,
     /// hash of the source → unit indices
     exact: HashMap<u64, Vec<u32>>,
 }
@@ -357,17 +413,39 @@ impl FuzzyIndex {
         // (a bit set over the window, so no sort)
         let mut cands: Vec<u32> = Vec::new();
         let mut seen = vec![0u64; ((hi_id - lo_id) as usize).div_ceil(64)];
-        for a in q_aug[..prefix.min(n)].iter().flatten() {
-            let list = &self.postings[self.post_starts[*a as usize] as usize
-                ..self.post_starts[*a as usize + 1] as usize];
+        for (i, a) in q_aug[..prefix.min(n)].iter().enumerate() {
+            let Some(a) = a else { continue };
+            let a = *a as usize;
+            // at or above the floor, both prefixes share a token (prefix-filtering lemma: the
+            // rarest shared token is in the prefix of both); below it, all postings
+            let (list, pos) = if min >= PREFIX_FLOOR {
+                let r = self.prefix_starts[a] as usize..self.prefix_starts[a + 1] as usize;
+                (&self.prefix_postings[r.clone()], Some(&self.prefix_pos[r]))
+            } else {
+                let r = self.post_starts[a] as usize..self.post_starts[a + 1] as usize;
+                (&self.postings[r], None)
+            };
             let from = list.partition_point(|&id| id < lo_id);
             let to = list.partition_point(|&id| id < hi_id);
-            for &id in &list[from..to] {
-                let k = (id - lo_id) as usize;
-                if seen[k / 64] & (1 << (k % 64)) == 0 {
-                    seen[k / 64] |= 1 << (k % 64);
-                    cands.push(id);
+            for (k, &id) in list[from..to].iter().enumerate() {
+                let bit = (id - lo_id) as usize;
+                if seen[bit / 64] & (1 << (bit % 64)) != 0 {
+                    continue;
                 }
+                seen[bit / 64] |= 1 << (bit % 64);
+                if let Some(pos) = pos {
+                    // positional filter (PPJoin): this first shared token is the rarest shared
+                    // one, at rank i in the query and j in the unit; at most the tokens after
+                    // it on both sides can be shared too
+                    let j = pos[from + k] as usize;
+                    let m = self.lens[id as usize] as usize;
+                    let l = n.max(m);
+                    let need = l - l * (100 - min) / 100;
+                    if 1 + (n - 1 - i).min(m.saturating_sub(1 + j)) < need {
+                        continue;
+                    }
+                }
+                cands.push(id);
             }
         }
         let mut q_sorted: Vec<u32> = q_aug.iter().flatten().copied().collect();

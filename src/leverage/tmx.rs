@@ -6,7 +6,8 @@ use crate::tmx::{ReadOptions, TmxReader};
 
 /// Adds every unit of the TMX file `path` whose source language matches `src_lang` (primary
 /// subtag; the header's `srclang` when the unit has no variant in `src_lang`); returns how many
-/// units were added. The unit's `x-note` prop, if any, is kept as its note, `x-confidence` as its confidence.
+/// units were added. The unit's `x-note` prop, if any, is kept as its note (a unit whose `x-bead` is not
+/// `1-1` gets one saying why it is doubtful), `x-confidence` as its confidence.
 pub fn add_tmx(builder: &mut IndexBuilder, path: &str, src_lang: &str) -> Result<usize> {
     let reader = TmxReader::open(path, ReadOptions::default())?;
     let origin = builder.origin(path);
@@ -28,10 +29,19 @@ pub fn add_tmx(builder: &mut IndexBuilder, path: &str, src_lang: &str) -> Result
         {
             continue;
         }
-        let note = tu.prop("x-note").map(str::to_string);
         let confidence = tu
             .prop("x-confidence")
             .and_then(|c| c.trim().parse::<f64>().ok());
+        // a merged alignment bead (2-1, 1-2…) is doubtful whatever its confidence
+        let note = tu.prop("x-note").map(str::to_string).or_else(|| {
+            let bead = tu.prop("x-bead")?;
+            let (s, t) = bead.split_once('-')?;
+            let (s, t) = (
+                s.trim().parse::<usize>().ok()?,
+                t.trim().parse::<usize>().ok()?,
+            );
+            crate::package::doubt(s, t, 1.0, 0.0)
+        });
         if builder.add_with_confidence(&src.text, &tgt.text, origin, note, confidence) {
             added += 1;
         }

@@ -6,7 +6,10 @@
 //! The computation ([`prepare`]) and the files ([`write_package`]) are separate; every file goes
 //! through [`crate::output::write_atomic`], and everything is computed before the first write.
 
+mod build_project;
 mod omegat;
+
+pub use build_project::{doubt, split_memory, write_build_extras, AUTO_MIN_CONFIDENCE};
 
 pub use omegat::omegat_project_xml;
 
@@ -168,7 +171,7 @@ pub fn prepare(
 }
 
 /// The kind of French term matched, when it is not a plain full form, else the category.
-fn label(glossary: &Glossary, concept: usize, surface: &str) -> Option<String> {
+pub(crate) fn label(glossary: &Glossary, concept: usize, surface: &str) -> Option<String> {
     let c = glossary.concepts.get(concept)?;
     let term = c.src_terms.iter().find(|t| t.text == surface).or_else(|| {
         c.src_terms

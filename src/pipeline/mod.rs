@@ -30,6 +30,9 @@ pub struct BuildConfig {
     pub tgt_lang: String,
     /// Links below this confidence are left out of `memory.tmx` (they stay in the review page).
     pub min_confidence: f64,
+    /// 1-1 links at or above this go to `memory-auto.tmx` (and the OmegaT project's `tm/auto/`),
+    /// the others to `memory-review.tmx` with a note saying why.
+    pub auto_min_confidence: f64,
 }
 
 pub use crate::corpus::{DocumentPair, Pairing};
@@ -374,5 +377,14 @@ pub fn build(
         Ok(())
     })?;
     summary.outputs.push(terms_path.display().to_string());
+    summary.outputs.extend(crate::package::write_build_extras(
+        out,
+        &processed,
+        &docs,
+        &glossary,
+        &config.src_lang,
+        &config.tgt_lang,
+        config.auto_min_confidence,
+    )?);
     Ok(summary)
 }

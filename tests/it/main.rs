@@ -11,6 +11,7 @@ mod audit_props;
 mod audit_rules;
 mod bad_input;
 mod build_cli;
+mod build_package;
 mod clean_cli;
 mod common;
 mod conformance;
