@@ -218,6 +218,45 @@ fn long_input_uses_the_band_and_covers_everything() {
     assert_eq!(exact, 1200);
 }
 
+#[test]
+fn one_thread_and_two_threads_give_the_same_links() {
+    // The band's costs are computed in parallel blocks of rows; the result must not depend on
+    // the number of threads. Two TransRead novels (1,722 × 1,656 sentences: banded, several
+    // blocks), when the reference data is present.
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/reference/alignment/transread-en-fr"
+    );
+    let mut fr = String::new();
+    let mut en = String::new();
+    for book in [
+        "AlicesAdventuresInWonderland",
+        "VingtMilleLieuesSousLesMers",
+    ] {
+        let (Ok(f), Ok(e)) = (
+            std::fs::read_to_string(format!("{dir}/{book}.fr")),
+            std::fs::read_to_string(format!("{dir}/{book}.en")),
+        ) else {
+            eprintln!("skipped: {dir} not found");
+            return;
+        };
+        fr.push_str(&f);
+        en.push_str(&e);
+    }
+    let fr: Vec<&str> = fr.lines().collect();
+    let en: Vec<&str> = en.lines().collect();
+    let pool = |n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+    };
+    let one = pool(1).install(|| run(&fr, &en));
+    let two = pool(2).install(|| run(&fr, &en));
+    check_partition(&one, fr.len(), en.len());
+    assert_eq!(one, two);
+}
+
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
