@@ -350,3 +350,55 @@ fn glossary_term_pairs_anchor_beads() {
     let b = align(&fr, &en, &opts).unwrap();
     assert_eq!(links(&b), vec![(vec![0], vec![0]), (vec![1], vec![])]);
 }
+
+#[test]
+fn word_model_is_trained_once_saved_loaded_and_reused() {
+    use std::sync::Arc;
+    use trame::align::WordModel;
+    // 40 pairs in which `maison` ↔ `house` and `rouge` ↔ `red` co-occur, each pair with its
+    // own number so pass 1 finds the 1-1 beads Model 1 is trained on.
+    let fr: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                "La maison {i} est rouge et la porte {} est ouverte.",
+                i + 100
+            )
+        })
+        .collect();
+    let en: Vec<String> = (0..40)
+        .map(|i| format!("House {i} is red and door {} is open.", i + 100))
+        .collect();
+    let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+    let en: Vec<&str> = en.iter().map(String::as_str).collect();
+    let opts = AlignOptions::default();
+    let model = WordModel::train(&[(&fr, &en)], &opts).unwrap();
+    let best = |f: &str| {
+        model
+            .links
+            .iter()
+            .filter(|l| l.0 == f)
+            .max_by(|a, b| a.2.total_cmp(&b.2))
+            .map(|l| l.1.clone())
+    };
+    assert_eq!(best("maison").as_deref(), Some("house"));
+    assert_eq!(best("rouge").as_deref(), Some("red"));
+    // Saved and loaded unchanged.
+    let mut buf = Vec::new();
+    model.save(&mut buf).unwrap();
+    let loaded = WordModel::load("model.json", buf.as_slice()).unwrap();
+    assert_eq!(loaded, model);
+    assert!(WordModel::load("bad.json", &b"{}"[..]).is_err());
+    // Reused on a new pair: the alignment stays a partition, 1-1 throughout.
+    let with = AlignOptions {
+        word_model: Some(Arc::new(loaded)),
+        ..Default::default()
+    };
+    let b = align(
+        &["La maison est rouge.", "La porte est ouverte."],
+        &["The house is red.", "The door is open."],
+        &with,
+    )
+    .unwrap();
+    check_partition(&b, 2, 2);
+    assert_eq!(links(&b), vec![(vec![0], vec![0]), (vec![1], vec![1])]);
+}

@@ -31,6 +31,9 @@ pub mod model1;
 pub mod prepare;
 mod scorer;
 pub mod tokens;
+pub mod word_model;
+
+pub use word_model::WordModel;
 
 use crate::error::Result;
 use crate::glossary::Glossary;
@@ -117,6 +120,9 @@ pub struct AlignOptions {
     pub band_width: usize,
     /// Inputs with at most this many DP states are aligned without any band.
     pub full_matrix_limit: usize,
+    /// A word model trained beforehand ([`WordModel::train`]): its links join the starting
+    /// table, so the first pass already uses them; the second pass still learns from the pair.
+    pub word_model: Option<std::sync::Arc<WordModel>>,
 }
 
 impl Default for AlignOptions {
@@ -130,6 +136,7 @@ impl Default for AlignOptions {
             dictionary: Vec::new(),
             band_width: 10,
             full_matrix_limit: 400_000,
+            word_model: None,
         }
     }
 }
@@ -152,6 +159,7 @@ pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Resu
         mut lexicon,
         src_vocab,
         tgt_vocab,
+        ..
     } = prepared;
     let inv1 = scorer::InvLexicon::new(&lexicon, src_vocab, tgt_vocab);
     let ctx1 = Context {
@@ -206,6 +214,53 @@ pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Resu
         .collect())
 }
 
+/// [`WordModel::train`]: pass 1 over all documents, then Model 1 on its confident 1-1 beads;
+/// the learnt (non-anchor) links, by word.
+fn train_word_model(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Result<WordModel> {
+    let p = prepare(docs, opts)?;
+    let inv1 = scorer::InvLexicon::new(&p.lexicon, p.src_vocab, p.tgt_vocab);
+    let ctx1 = Context {
+        inv_lex: &inv1,
+        src_vocab: p.src_vocab,
+        opts,
+    };
+    let pass1: Vec<(Vec<Step>, Vec<f64>)> = p
+        .docs
+        .par_iter()
+        .map(|d| run_pass(d, &ctx1, None))
+        .collect();
+    let mut pairs: Vec<(&[u32], &[u32])> = Vec::new();
+    for ((steps, post), d) in pass1.iter().zip(&p.docs) {
+        for (st, &pr) in steps.iter().zip(post) {
+            if st.bead == 0 && pr >= opts.params.train_threshold {
+                pairs.push((&d.src[st.i - 1].toks, &d.tgt[st.j - 1].toks));
+            }
+        }
+    }
+    let mut model = WordModel {
+        version: word_model::WORD_MODEL_VERSION,
+        links: Vec::new(),
+    };
+    if pairs.len() < 20 {
+        return Ok(model);
+    }
+    let mut learnt = Lexicon::new(p.src_vocab);
+    model1::train(&pairs, &mut learnt, &opts.model1);
+    let (vs, vt) = &p.vocabs;
+    for f in 0..p.src_vocab as u32 {
+        for l in learnt.links(f) {
+            model.links.push((
+                vs.word(f).to_string(),
+                vt.word(l.tgt).to_string(),
+                l.fwd,
+                l.bwd,
+            ));
+        }
+    }
+    model.links.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    Ok(model)
+}
+
 /// A tokenised sentence.
 #[derive(Debug, Clone)]
 struct Sent {
@@ -258,6 +313,7 @@ struct Prepared {
     lexicon: Lexicon,
     src_vocab: usize,
     tgt_vocab: usize,
+    vocabs: (Vocab, Vocab),
 }
 
 struct Context<'a> {
@@ -390,6 +446,13 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Result<Prepared>
     }
     let mut lexicon = Lexicon::new(vs.len());
     lexicon::add_cognates(&mut lexicon, &vs, &vt);
+    if let Some(wm) = &opts.word_model {
+        for (f, e, fw, bw) in &wm.links {
+            if let (Some(f), Some(e)) = (vs.get(f), vt.get(e)) {
+                lexicon.add(f, e, *fw, *bw);
+            }
+        }
+    }
     for (f, e) in &word_pairs {
         if let (Some(f), Some(e)) = (vs.get(f), vt.get(e)) {
             lexicon.add(f, e, 0.6, 0.6);
@@ -400,6 +463,7 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Result<Prepared>
         lexicon,
         src_vocab: vs.len(),
         tgt_vocab: vt.len(),
+        vocabs: (vs, vt),
     })
 }
 
