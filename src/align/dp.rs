@@ -98,6 +98,11 @@ impl Band {
         Band::from_bounds(n, m, lo, hi)
     }
 
+    /// Index of the first state of row `j` (`len()` for `j > m`).
+    pub fn row_start(&self, j: usize) -> usize {
+        self.offset[j.min(self.m + 1)]
+    }
+
     /// Number of states.
     pub fn len(&self) -> usize {
         self.offset[self.m + 1]
@@ -192,15 +197,13 @@ pub fn viterbi(band: &Band, mut cost: impl FnMut(usize, usize, usize) -> f64) ->
     steps
 }
 
-fn log_add(a: f64, b: f64) -> f64 {
-    if a == f64::NEG_INFINITY {
-        return b;
+/// `ln Σ exp(v)` over `vals` (`−∞` when empty).
+fn log_sum_exp(vals: &[f64]) -> f64 {
+    let max = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if max == f64::NEG_INFINITY {
+        return max;
     }
-    if b == f64::NEG_INFINITY {
-        return a;
-    }
-    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
-    hi + (lo - hi).exp().ln_1p()
+    max + vals.iter().map(|&v| (v - max).exp()).sum::<f64>().ln()
 }
 
 /// Posterior probability of each step of `path` among all paths through the band, with bead
@@ -213,13 +216,15 @@ pub fn posteriors(
 ) -> Vec<f64> {
     let t = temperature.max(1e-6);
     let mut fwd = vec![f64::NEG_INFINITY; band.len()];
-    if let Some(s) = band.index(0, 0) {
-        fwd[s] = 0.0;
-    }
+    let mut terms = Vec::with_capacity(BEADS.len());
     for j in 0..=band.m {
         for i in band.row(j) {
             let Some(s) = band.index(i, j) else { continue };
-            let mut acc = fwd[s];
+            if i == 0 && j == 0 {
+                fwd[s] = 0.0;
+                continue;
+            }
+            terms.clear();
             for (k, &(di, dj)) in BEADS.iter().enumerate() {
                 if i < di || j < dj {
                     continue;
@@ -231,34 +236,34 @@ pub fn posteriors(
                 if fwd[p] == f64::NEG_INFINITY || !c.is_finite() {
                     continue;
                 }
-                acc = log_add(acc, fwd[p] - c / t);
+                terms.push(fwd[p] - c / t);
             }
-            fwd[s] = acc;
+            fwd[s] = log_sum_exp(&terms);
         }
     }
     let mut bwd = vec![f64::NEG_INFINITY; band.len()];
-    if let Some(s) = band.index(band.n, band.m) {
-        bwd[s] = 0.0;
-    }
     for j in (0..=band.m).rev() {
         for i in band.row(j).rev() {
-            let Some(s) = band.index(i, j) else { continue };
-            if bwd[s] == f64::NEG_INFINITY {
+            let Some(p) = band.index(i, j) else { continue };
+            if i == band.n && j == band.m {
+                bwd[p] = 0.0;
                 continue;
             }
+            terms.clear();
             for (k, &(di, dj)) in BEADS.iter().enumerate() {
-                if i < di || j < dj {
-                    continue;
-                }
-                let Some(p) = band.index(i - di, j - dj) else {
+                let Some(s) = band.index(i + di, j + dj) else {
                     continue;
                 };
-                let c = cost(k, i, j);
+                if bwd[s] == f64::NEG_INFINITY {
+                    continue;
+                }
+                let c = cost(k, i + di, j + dj);
                 if !c.is_finite() {
                     continue;
                 }
-                bwd[p] = log_add(bwd[p], bwd[s] - c / t);
+                terms.push(bwd[s] - c / t);
             }
+            bwd[p] = log_sum_exp(&terms);
         }
     }
     let z = band

@@ -56,18 +56,46 @@ impl LengthModel {
         }
     }
 
-    /// Cost (negative log probability) of a bead with `ls` source and `lt` target characters.
+    /// Cost (negative log probability) of a bead with `ls` source and `lt` target characters:
+    /// `−ln P(|Δ| ≥ |δ|) = −ln erfc(|δ|/√2)`, computed from the logarithm of the erfc
+    /// approximation directly (one `ln_1p`, no `exp`).
     pub fn cost(&self, ls: usize, lt: usize) -> f64 {
         let (ls, lt) = (ls as f64, lt as f64);
         let mean = ((ls + lt / self.ratio) / 2.0).max(1.0);
         let delta = (lt - self.ratio * ls) / (self.variance * mean).sqrt();
-        let tail = 2.0 * (1.0 - std_normal_cdf(delta.abs()));
-        if tail <= 0.0 {
-            MAX_COST
-        } else {
-            (-tail.ln()).min(MAX_COST)
-        }
+        neg_ln_erfc(delta.abs() / std::f64::consts::SQRT_2).min(MAX_COST)
     }
+}
+
+impl LengthModel {
+    /// [`LengthModel::cost`] in single precision with a fast logarithm (within about 1e-4 of
+    /// it), for the coarse length-only pass where only the path matters.
+    pub fn cost_fast(&self, ls: usize, lt: usize) -> f32 {
+        let (ls, lt) = (ls as f32, lt as f32);
+        let (r, v) = (self.ratio as f32, self.variance as f32);
+        let mean = ((ls + lt / r) * 0.5).max(1.0);
+        let z = (lt - r * ls).abs() / (2.0 * v * mean).sqrt();
+        let t = 1.0 / (1.0 + 0.5 * z);
+        let poly = erfc_poly(t as f64) as f32;
+        (super::scorer::fast_ln(1.0 + 0.5 * z) + z * z - poly).min(MAX_COST as f32)
+    }
+}
+
+/// `−ln erfc(z)` for `z ≥ 0`, from the same rational approximation as [`erfc`].
+fn neg_ln_erfc(z: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.5 * z);
+    (0.5 * z).ln_1p() + z * z - erfc_poly(t)
+}
+
+fn erfc_poly(t: f64) -> f64 {
+    -1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))))
 }
 
 /// Φ(x) for x ≥ 0 via the complementary error function (Abramowitz–Stegun 7.1.26 would be too
@@ -80,17 +108,7 @@ pub fn std_normal_cdf(x: f64) -> f64 {
 fn erfc(x: f64) -> f64 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t
-        * (-z * z - 1.265_512_23
-            + t * (1.000_023_68
-                + t * (0.374_091_96
-                    + t * (0.096_784_18
-                        + t * (-0.186_288_06
-                            + t * (0.278_868_07
-                                + t * (-1.135_203_98
-                                    + t * (1.488_515_87
-                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-            .exp();
+    let r = t * (-z * z + erfc_poly(t)).exp();
     if x >= 0.0 {
         r
     } else {
@@ -112,6 +130,17 @@ mod tests {
         assert!(m.cost(100, 90) < m.cost(100, 60));
         assert!(m.cost(100, 60) < m.cost(100, 20));
         assert!(m.cost(100, 0) <= MAX_COST);
+        // The same values as −ln(2(1 − Φ(|δ|))).
+        for (ls, lt) in [(100, 90), (100, 60), (40, 55), (300, 200)] {
+            let (a, b) = (ls as f64, lt as f64);
+            let delta = (b - 0.9 * a) / (6.8 * ((a + b / 0.9) / 2.0)).sqrt();
+            let want = -(2.0 * (1.0 - std_normal_cdf(delta.abs()))).ln();
+            assert!((m.cost(ls, lt) - want).abs() < 1e-6, "{ls} {lt}");
+            assert!(
+                (m.cost_fast(ls, lt) as f64 - want).abs() < 1e-3,
+                "{ls} {lt}"
+            );
+        }
     }
 
     #[test]

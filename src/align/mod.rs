@@ -29,7 +29,11 @@ pub mod length;
 pub mod lexicon;
 pub mod model1;
 pub mod prepare;
+mod scorer;
 pub mod tokens;
+pub mod word_model;
+
+pub use word_model::WordModel;
 
 use crate::error::Result;
 use crate::glossary::Glossary;
@@ -116,6 +120,9 @@ pub struct AlignOptions {
     pub band_width: usize,
     /// Inputs with at most this many DP states are aligned without any band.
     pub full_matrix_limit: usize,
+    /// A word model trained beforehand ([`WordModel::train`]): its links join the starting
+    /// table, so the first pass already uses them; the second pass still learns from the pair.
+    pub word_model: Option<std::sync::Arc<WordModel>>,
 }
 
 impl Default for AlignOptions {
@@ -127,8 +134,9 @@ impl Default for AlignOptions {
             model1: model1::Model1Options::default(),
             glossary: None,
             dictionary: Vec::new(),
-            band_width: 20,
+            band_width: 10,
             full_matrix_limit: 400_000,
+            word_model: None,
         }
     }
 }
@@ -149,13 +157,14 @@ pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Resu
     let Prepared {
         docs: tokdocs,
         mut lexicon,
-        inv_src,
-        inv_tgt,
+        src_vocab,
+        tgt_vocab,
+        ..
     } = prepared;
+    let inv1 = scorer::InvLexicon::new(&lexicon, src_vocab, tgt_vocab);
     let ctx1 = Context {
-        lex: &lexicon,
-        inv_src: &inv_src,
-        inv_tgt: &inv_tgt,
+        inv_lex: &inv1,
+        src_vocab,
         opts,
     };
     let pass1: Vec<(Vec<Step>, Vec<f64>)> = tokdocs
@@ -188,10 +197,11 @@ pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Resu
     model1::train(&pairs, &mut trained, &opts.model1);
     drop(pairs);
     lexicon = trained;
+    let inv2 = scorer::InvLexicon::new(&lexicon, src_vocab, tgt_vocab);
+    drop(lexicon);
     let ctx2 = Context {
-        lex: &lexicon,
-        inv_src: &inv_src,
-        inv_tgt: &inv_tgt,
+        inv_lex: &inv2,
+        src_vocab,
         opts,
     };
     Ok(tokdocs
@@ -204,20 +214,60 @@ pub fn align_documents(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Resu
         .collect())
 }
 
+/// [`WordModel::train`]: pass 1 over all documents, then Model 1 on its confident 1-1 beads;
+/// the learnt (non-anchor) links, by word.
+fn train_word_model(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Result<WordModel> {
+    let p = prepare(docs, opts)?;
+    let inv1 = scorer::InvLexicon::new(&p.lexicon, p.src_vocab, p.tgt_vocab);
+    let ctx1 = Context {
+        inv_lex: &inv1,
+        src_vocab: p.src_vocab,
+        opts,
+    };
+    let pass1: Vec<(Vec<Step>, Vec<f64>)> = p
+        .docs
+        .par_iter()
+        .map(|d| run_pass(d, &ctx1, None))
+        .collect();
+    let mut pairs: Vec<(&[u32], &[u32])> = Vec::new();
+    for ((steps, post), d) in pass1.iter().zip(&p.docs) {
+        for (st, &pr) in steps.iter().zip(post) {
+            if st.bead == 0 && pr >= opts.params.train_threshold {
+                pairs.push((&d.src[st.i - 1].toks, &d.tgt[st.j - 1].toks));
+            }
+        }
+    }
+    let mut model = WordModel {
+        version: word_model::WORD_MODEL_VERSION,
+        links: Vec::new(),
+    };
+    if pairs.len() < 20 {
+        return Ok(model);
+    }
+    let mut learnt = Lexicon::new(p.src_vocab);
+    model1::train(&pairs, &mut learnt, &opts.model1);
+    let (vs, vt) = &p.vocabs;
+    for f in 0..p.src_vocab as u32 {
+        for l in learnt.links(f) {
+            model.links.push((
+                vs.word(f).to_string(),
+                vt.word(l.tgt).to_string(),
+                l.fwd,
+                l.bwd,
+            ));
+        }
+    }
+    model.links.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    Ok(model)
+}
+
 /// A tokenised sentence.
 #[derive(Debug, Clone)]
 struct Sent {
     chars: usize,
     toks: Vec<u32>,
-    /// `(token, position)` sorted, for lookups.
-    sorted: Vec<(u32, u32)>,
-    /// 256-bit Bloom filter of the tokens: most lookups of absent words stop here.
-    bloom: [u64; 4],
-}
-
-fn bloom_bit(tok: u32) -> (usize, u64) {
-    let h = tok.wrapping_mul(0x9E37_79B9);
-    ((h >> 30) as usize, 1u64 << ((h >> 24) & 63))
+    /// `1 / p(w)` of each token (filled once the vocabulary is complete).
+    inv: Vec<f32>,
 }
 
 #[derive(Debug)]
@@ -261,14 +311,14 @@ type RawSent = (usize, Vec<String>);
 struct Prepared {
     docs: Vec<TokDoc>,
     lexicon: Lexicon,
-    inv_src: Vec<f32>,
-    inv_tgt: Vec<f32>,
+    src_vocab: usize,
+    tgt_vocab: usize,
+    vocabs: (Vocab, Vocab),
 }
 
 struct Context<'a> {
-    lex: &'a Lexicon,
-    inv_src: &'a [f32],
-    inv_tgt: &'a [f32],
+    inv_lex: &'a scorer::InvLexicon,
+    src_vocab: usize,
     opts: &'a AlignOptions,
 }
 
@@ -371,27 +421,12 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Result<Prepared>
         .collect();
     let mut vs = Vocab::default();
     let mut vt = Vocab::default();
-    let to_sent = |v: &mut Vocab, (chars, toks): &(usize, Vec<String>)| {
-        let ids: Vec<u32> = toks.iter().map(|t| v.add(t)).collect();
-        let mut sorted: Vec<(u32, u32)> = ids
-            .iter()
-            .enumerate()
-            .map(|(p, &id)| (id, p as u32))
-            .collect();
-        sorted.sort_unstable();
-        let mut bloom = [0u64; 4];
-        for &id in &ids {
-            let (w, bit) = bloom_bit(id);
-            bloom[w] |= bit;
-        }
-        Sent {
-            chars: *chars,
-            toks: ids,
-            sorted,
-            bloom,
-        }
+    let to_sent = |v: &mut Vocab, (chars, toks): &(usize, Vec<String>)| Sent {
+        chars: *chars,
+        toks: toks.iter().map(|t| v.add(t)).collect(),
+        inv: Vec::new(),
     };
-    let docs: Vec<TokDoc> = raw
+    let mut docs: Vec<TokDoc> = raw
         .iter()
         .map(|(s, t)| {
             let src = s.iter().map(|x| to_sent(&mut vs, x)).collect();
@@ -399,8 +434,25 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Result<Prepared>
             TokDoc::new(src, tgt)
         })
         .collect();
+    drop(raw);
+    let (inv_src, inv_tgt) = (vs.inverse_probabilities(), vt.inverse_probabilities());
+    for d in &mut docs {
+        for s in &mut d.src {
+            s.inv = s.toks.iter().map(|&t| inv_src[t as usize]).collect();
+        }
+        for s in &mut d.tgt {
+            s.inv = s.toks.iter().map(|&t| inv_tgt[t as usize]).collect();
+        }
+    }
     let mut lexicon = Lexicon::new(vs.len());
     lexicon::add_cognates(&mut lexicon, &vs, &vt);
+    if let Some(wm) = &opts.word_model {
+        for (f, e, fw, bw) in &wm.links {
+            if let (Some(f), Some(e)) = (vs.get(f), vt.get(e)) {
+                lexicon.add(f, e, *fw, *bw);
+            }
+        }
+    }
     for (f, e) in &word_pairs {
         if let (Some(f), Some(e)) = (vs.get(f), vt.get(e)) {
             lexicon.add(f, e, 0.6, 0.6);
@@ -409,273 +461,20 @@ fn prepare(docs: &[(&[&str], &[&str])], opts: &AlignOptions) -> Result<Prepared>
     Ok(Prepared {
         docs,
         lexicon,
-        inv_src: vs.inverse_probabilities(),
-        inv_tgt: vt.inverse_probabilities(),
+        src_vocab: vs.len(),
+        tgt_vocab: vt.len(),
+        vocabs: (vs, vt),
     })
-}
-
-/// Per sentence pair (a, b), sparse: every translation-table link between a word of `a` and a
-/// word of `b`, as `(position in a, position in b, t(e|f), t(f|e))`. Per-word sums over the
-/// sentences of a bead give Model 1's scores; unlinked words are implicit zeros.
-struct PairVec {
-    /// Anchor links first (`links[..anchors]`), then the others.
-    links: Vec<(u32, u32, f32, f32, bool)>,
-    anchors: usize,
-}
-
-fn pair_vec(lex: &Lexicon, s: &Sent, t: &Sent) -> PairVec {
-    let mut links: Vec<(u32, u32, f32, f32, bool)> = Vec::new();
-    for (pf, &f) in s.toks.iter().enumerate() {
-        for l in lex.links(f) {
-            let (w, bit) = bloom_bit(l.tgt);
-            if t.bloom[w] & bit == 0 {
-                continue;
-            }
-            let start = t.sorted.partition_point(|&(id, _)| id < l.tgt);
-            for &(id, pe) in &t.sorted[start..] {
-                if id != l.tgt {
-                    break;
-                }
-                links.push((pf as u32, pe, l.fwd, l.bwd, l.anchor));
-            }
-        }
-    }
-    links.sort_by_key(|l| !l.4);
-    let anchors = links.iter().take_while(|l| l.4).count();
-    PairVec { links, anchors }
-}
-
-/// Fast hasher for the `(a, b)` cache keys (no need for DoS resistance here).
-#[derive(Default, Clone, Copy)]
-struct PairHasher(u64);
-
-impl std::hash::Hasher for PairHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type PairCache = HashMap<(usize, usize), PairVec, std::hash::BuildHasherDefault<PairHasher>>;
-
-struct Scorer<'a> {
-    doc: &'a TokDoc,
-    ctx: &'a Context<'a>,
-    cache: PairCache,
-    row: usize,
-    penalty: f64,
-    /// Scratch: per-word link sums and owner strengths of the bead being scored.
-    src_sum: Vec<f32>,
-    tgt_sum: Vec<f32>,
-    owner_s: Vec<[f32; 3]>,
-    owner_t: Vec<[f32; 3]>,
-    /// Flat positions with a non-zero sum.
-    touched_s: Vec<u32>,
-    touched_t: Vec<u32>,
-}
-
-impl<'a> Scorer<'a> {
-    fn new(doc: &'a TokDoc, ctx: &'a Context<'a>) -> Self {
-        let lambda = ctx.opts.params.lambda.clamp(1e-6, 1.0 - 1e-6);
-        Scorer {
-            doc,
-            ctx,
-            cache: PairCache::default(),
-            row: 0,
-            src_sum: Vec::new(),
-            tgt_sum: Vec::new(),
-            owner_s: Vec::new(),
-            owner_t: Vec::new(),
-            touched_s: Vec::new(),
-            touched_t: Vec::new(),
-            penalty: (1.0 - lambda).ln(),
-        }
-    }
-
-    fn word(&self, v: f32, inv_p: f32) -> f64 {
-        if v <= 0.0 {
-            return self.penalty;
-        }
-        let l = self.ctx.opts.params.lambda;
-        ((1.0 - l) + l * v as f64 * inv_p as f64)
-            .ln()
-            .min(self.ctx.opts.params.word_cap)
-    }
-
-    /// Model 1 log-likelihood ratio of the bead `a0..a1` × `b0..b1` against the unigram
-    /// background, both directions.
-    ///
-    /// In a bead with several sentences on one side, every word of the other side is explained
-    /// by one of them only: the one whose words link to it most strongly (a sentence-level
-    /// fertility constraint). Without it a sentence repeating the names of its neighbour
-    /// (`IOM and UNHCR have worked together…` after a sentence about IOM and UNHCR) earns the
-    /// same evidence a second time and is absorbed into the bead instead of standing alone.
-    fn lexical(&mut self, a0: usize, a1: usize, b0: usize, b1: usize) -> f64 {
-        for a in a0..a1 {
-            for b in b0..b1 {
-                if !self.cache.contains_key(&(a, b)) {
-                    let pv = pair_vec(self.ctx.lex, &self.doc.src[a], &self.doc.tgt[b]);
-                    self.cache.insert((a, b), pv);
-                }
-            }
-        }
-        // Token offsets of each sentence of the bead in the flat scratch arrays.
-        let mut src_off = [0usize; 4];
-        let mut tgt_off = [0usize; 4];
-        for a in a0..a1 {
-            src_off[a - a0 + 1] = src_off[a - a0] + self.doc.src[a].toks.len();
-        }
-        for b in b0..b1 {
-            tgt_off[b - b0 + 1] = tgt_off[b - b0] + self.doc.tgt[b].toks.len();
-        }
-        let (ns, nt) = (a1 - a0, b1 - b0);
-        let (src_words, tgt_words) = (src_off[ns], tgt_off[nt]);
-        // Model 1: a word is generated by a uniformly chosen word of the other side (+ NULL).
-        let (norm_t, norm_s) = (
-            1.0 / (src_words as f32 + 1.0),
-            1.0 / (tgt_words as f32 + 1.0),
-        );
-        // Owners: for each word, the sentence of the other side that links to it most.
-        let mut owner_s = std::mem::take(&mut self.owner_s);
-        let mut owner_t = std::mem::take(&mut self.owner_t);
-        owner_s.clear();
-        owner_t.clear();
-        let shared = (ns > 1 || nt > 1)
-            && (a0..a1).any(|a| {
-                (b0..b1).any(|b| self.cache.get(&(a, b)).is_some_and(|pv| pv.anchors > 0))
-            });
-        if shared {
-            if nt > 1 {
-                owner_s.resize(src_words, [0.0; 3]);
-            }
-            if ns > 1 {
-                owner_t.resize(tgt_words, [0.0; 3]);
-            }
-            for a in a0..a1 {
-                for b in b0..b1 {
-                    let Some(pv) = self.cache.get(&(a, b)) else {
-                        continue;
-                    };
-                    for &(pf, pe, fw, bw, _) in &pv.links[..pv.anchors] {
-                        if nt > 1 {
-                            owner_s[src_off[a - a0] + pf as usize][b - b0] += fw + bw;
-                        }
-                        if ns > 1 {
-                            owner_t[tgt_off[b - b0] + pe as usize][a - a0] += fw + bw;
-                        }
-                    }
-                }
-            }
-        }
-        let argmax = |v: &[f32; 3]| {
-            let mut k = 0;
-            for x in 1..3 {
-                if v[x] > v[k] {
-                    k = x;
-                }
-            }
-            k
-        };
-        let mut src_sum = std::mem::take(&mut self.src_sum);
-        let mut tgt_sum = std::mem::take(&mut self.tgt_sum);
-        src_sum.clear();
-        src_sum.resize(src_words, 0.0);
-        tgt_sum.clear();
-        tgt_sum.resize(tgt_words, 0.0);
-        let mut touched_s = std::mem::take(&mut self.touched_s);
-        let mut touched_t = std::mem::take(&mut self.touched_t);
-        touched_s.clear();
-        touched_t.clear();
-        for a in a0..a1 {
-            for b in b0..b1 {
-                let Some(pv) = self.cache.get(&(a, b)) else {
-                    continue;
-                };
-                for &(pf, pe, fw, bw, anchor) in &pv.links {
-                    let (fs, et) = (src_off[a - a0] + pf as usize, tgt_off[b - b0] + pe as usize);
-                    if anchor
-                        && shared
-                        && ((nt > 1 && argmax(&owner_s[fs]) != b - b0)
-                            || (ns > 1 && argmax(&owner_t[et]) != a - a0))
-                    {
-                        continue;
-                    }
-                    if fw > 0.0 {
-                        if tgt_sum[et] == 0.0 {
-                            touched_t.push(et as u32);
-                        }
-                        tgt_sum[et] += fw;
-                    }
-                    if bw > 0.0 {
-                        if src_sum[fs] == 0.0 {
-                            touched_s.push(fs as u32);
-                        }
-                        src_sum[fs] += bw;
-                    }
-                }
-            }
-        }
-        // Unlinked words all cost the same penalty; only linked words need a logarithm.
-        let mut score = self.penalty * (src_words + tgt_words) as f64;
-        // The sentence (index in the bead) and token of a flat position.
-        let locate = |off: &[usize; 4], n: usize, x: usize| {
-            let k = (1..n).take_while(|&k| off[k] <= x).count();
-            (k, x - off[k])
-        };
-        for &x in &touched_t {
-            let (k, p) = locate(&tgt_off, nt, x as usize);
-            let tok = self.doc.tgt[b0 + k].toks[p];
-            score += self.word(tgt_sum[x as usize] * norm_t, self.ctx.inv_tgt[tok as usize])
-                - self.penalty;
-        }
-        for &x in &touched_s {
-            let (k, p) = locate(&src_off, ns, x as usize);
-            let tok = self.doc.src[a0 + k].toks[p];
-            score += self.word(src_sum[x as usize] * norm_s, self.ctx.inv_src[tok as usize])
-                - self.penalty;
-        }
-        self.touched_s = touched_s;
-        self.touched_t = touched_t;
-        self.owner_s = owner_s;
-        self.owner_t = owner_t;
-        self.src_sum = src_sum;
-        self.tgt_sum = tgt_sum;
-        score
-    }
-
-    /// Cost of bead `k` ending at state `(i, j)`; rows must be visited in increasing `j`.
-    fn cost(&mut self, k: usize, i: usize, j: usize) -> f64 {
-        if j != self.row {
-            self.row = j;
-            self.cache.retain(|&(_, b), _| b + 4 >= j);
-        }
-        let (di, dj) = BEADS[k];
-        let p = &self.ctx.opts.params;
-        let mut c = p.prior[k];
-        if di > 0 && dj > 0 {
-            let (ls, lt) = self.doc.lengths(i - di, i, j - dj, j);
-            c += p.length_weight * self.ctx.opts.length.cost(ls, lt);
-            c -= p.lexical_weight * self.lexical(i - di, i, j - dj, j);
-        }
-        c
-    }
 }
 
 fn length_only_cost(doc: &TokDoc, opts: &AlignOptions, k: usize, i: usize, j: usize) -> f64 {
     let (di, dj) = BEADS[k];
-    let mut c = opts.params.prior[k];
+    let mut c = opts.params.prior[k] as f32;
     if di > 0 && dj > 0 {
         let (ls, lt) = doc.lengths(i - di, i, j - dj, j);
-        c += opts.params.length_weight * opts.length.cost(ls, lt);
+        c += opts.params.length_weight as f32 * opts.length.cost_fast(ls, lt);
     }
-    c
+    c as f64
 }
 
 fn path_states(steps: &[Step]) -> Vec<(usize, usize)> {
@@ -686,6 +485,66 @@ fn path_states(steps: &[Step]) -> Vec<(usize, usize)> {
 
 fn touches_edge(band: &Band, steps: &[Step]) -> bool {
     !band.is_full() && steps.iter().any(|s| band.near_edge(s.i, s.j, 2))
+}
+
+/// The scorer's view of a document's sentences.
+fn views(sents: &[Sent]) -> Vec<scorer::SentView<'_>> {
+    sents
+        .iter()
+        .map(|s| scorer::SentView {
+            toks: &s.toks,
+            inv: &s.inv,
+        })
+        .collect()
+}
+
+/// Rows per parallel task when computing the costs of a band.
+const ROWS_PER_TASK: usize = 512;
+
+/// Cost of every bead ending at every state of the band (infinite where the bead starts outside
+/// it). Rows are split into blocks computed in parallel, each by its own scorer; a cost depends
+/// only on its bead and state, so the result is the same whatever the number of threads.
+fn band_costs(doc: &TokDoc, ctx: &Context<'_>, band: &Band) -> Vec<[f32; 8]> {
+    let mut costs: Vec<[f32; 8]> = vec![[f32::INFINITY; 8]; band.len()];
+    let src = views(&doc.src);
+    let tgt = views(&doc.tgt);
+    let p = &ctx.opts.params;
+    let weights = scorer::Weights {
+        lambda: p.lambda.clamp(1e-6, 1.0 - 1e-6) as f32,
+        cap: p.word_cap as f32,
+    };
+    let mut blocks: Vec<(usize, usize, &mut [[f32; 8]])> = Vec::new();
+    let mut rest = costs.as_mut_slice();
+    let mut j0 = 0;
+    while j0 <= band.m {
+        let j1 = (j0 + ROWS_PER_TASK).min(band.m + 1);
+        let (head, tail) = rest.split_at_mut(band.row_start(j1) - band.row_start(j0));
+        blocks.push((j0, j1, head));
+        rest = tail;
+        j0 = j1;
+    }
+    blocks.into_par_iter().for_each(|(j0, j1, out)| {
+        let mut sc = scorer::Scorer::new(&src, &tgt, ctx.inv_lex, ctx.src_vocab, band, weights);
+        let base = band.row_start(j0);
+        for j in j0..j1 {
+            for i in band.row(j) {
+                let Some(s) = band.index(i, j) else { continue };
+                for (k, &(di, dj)) in BEADS.iter().enumerate() {
+                    if i < di || j < dj || band.index(i - di, j - dj).is_none() {
+                        continue;
+                    }
+                    let mut c = p.prior[k];
+                    if di > 0 && dj > 0 {
+                        let (ls, lt) = doc.lengths(i - di, i, j - dj, j);
+                        c += p.length_weight * ctx.opts.length.cost(ls, lt);
+                        c -= p.lexical_weight * sc.lexical(i - di, i, j - dj, j);
+                    }
+                    out[s - base][k] = c as f32;
+                }
+            }
+        }
+    });
+    costs
 }
 
 /// One lexical pass over a document: band, costs, best path, posteriors.
@@ -708,19 +567,7 @@ fn run_pass(
         Band::around(n, m, &path_states(&guide), width)
     };
     loop {
-        let mut scorer = Scorer::new(doc, ctx);
-        let mut costs: Vec<[f32; 8]> = vec![[f32::INFINITY; 8]; band.len()];
-        for j in 0..=m {
-            for i in band.row(j) {
-                let Some(s) = band.index(i, j) else { continue };
-                for (k, &(di, dj)) in BEADS.iter().enumerate() {
-                    if i >= di && j >= dj && band.index(i - di, j - dj).is_some() {
-                        costs[s][k] = scorer.cost(k, i, j) as f32;
-                    }
-                }
-            }
-        }
-        drop(scorer);
+        let costs = band_costs(doc, ctx, &band);
         let lookup = |k: usize, i: usize, j: usize| -> f64 {
             band.index(i, j)
                 .map_or(f64::INFINITY, |s| costs[s][k] as f64)
@@ -736,18 +583,36 @@ fn run_pass(
     }
 }
 
-/// The cheap first path for long inputs: length only, in a diagonal band widened until the path
-/// stays clear of its edges.
+/// The cheap first path for long inputs: length only, in a band around the path that keeps
+/// both texts' character counts in proportion, widened until the path stays clear of its edges.
 fn coarse_path(doc: &TokDoc, opts: &AlignOptions) -> Vec<Step> {
     let (n, m) = (doc.src.len(), doc.tgt.len());
-    let mut width = 64usize;
+    let (total_s, total_t) = (doc.src_len[n].max(1) as f64, doc.tgt_len[m].max(1) as f64);
+    let mut guide = Vec::with_capacity(m + 1);
+    let mut i = 0;
+    for j in 0..=m {
+        let target = doc.tgt_len[j] as f64 / total_t;
+        while i < n && (doc.src_len[i + 1] as f64 / total_s) <= target {
+            i += 1;
+        }
+        guide.push((i, j));
+    }
+    guide.push((n, m));
+    // When the path runs along an edge, the band moves to be centred on it; after a few moves
+    // it also grows.
+    let mut width = 32usize;
+    let mut moves = 0;
     loop {
-        let band = Band::diagonal(n, m, width);
+        let band = Band::around(n, m, &guide, width);
         let steps = dp::viterbi(&band, |k, i, j| length_only_cost(doc, opts, k, i, j));
         if !touches_edge(&band, &steps) || width >= n.max(m) {
             return steps;
         }
-        width *= 2;
+        guide = path_states(&steps);
+        moves += 1;
+        if moves % 3 == 0 {
+            width *= 2;
+        }
     }
 }
 
@@ -791,14 +656,15 @@ mod tests {
     fn bead_score(src: &[&str], tgt: &[&str], a: (usize, usize), b: (usize, usize)) -> f64 {
         let opts = AlignOptions::default();
         let p = prepare(&[(src, tgt)], &opts).unwrap();
-        let ctx = Context {
-            lex: &p.lexicon,
-            inv_src: &p.inv_src,
-            inv_tgt: &p.inv_tgt,
-            opts: &opts,
+        let inv = scorer::InvLexicon::new(&p.lexicon, p.src_vocab, p.tgt_vocab);
+        let (s, t) = (views(&p.docs[0].src), views(&p.docs[0].tgt));
+        let band = Band::full(s.len(), t.len());
+        let w = scorer::Weights {
+            lambda: opts.params.lambda as f32,
+            cap: opts.params.word_cap as f32,
         };
-        let mut scorer = Scorer::new(&p.docs[0], &ctx);
-        scorer.lexical(a.0, a.1, b.0, b.1)
+        let mut sc = scorer::Scorer::new(&s, &t, &inv, p.src_vocab, &band, w);
+        sc.lexical(a.0, a.1, b.0, b.1)
     }
 
     #[test]

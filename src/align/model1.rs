@@ -69,8 +69,10 @@ pub fn train(pairs: &[(&[u32], &[u32])], lex: &mut Lexicon, opts: &Model1Options
         cells.push(cell);
     }
     drop(index);
-    let fwd = em(&chosen, &cells, &keys, opts.iterations, Direction::Forward);
-    let bwd = em(&chosen, &cells, &keys, opts.iterations, Direction::Backward);
+    let (fwd, bwd) = rayon::join(
+        || em(&chosen, &cells, &keys, opts.iterations, Direction::Forward),
+        || em(&chosen, &cells, &keys, opts.iterations, Direction::Backward),
+    );
 
     // Keep the best links per word in each direction.
     let mut keep = vec![false; keys.len()];

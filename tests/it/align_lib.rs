@@ -218,6 +218,45 @@ fn long_input_uses_the_band_and_covers_everything() {
     assert_eq!(exact, 1200);
 }
 
+#[test]
+fn one_thread_and_two_threads_give_the_same_links() {
+    // The band's costs are computed in parallel blocks of rows; the result must not depend on
+    // the number of threads. Two TransRead novels (1,722 × 1,656 sentences: banded, several
+    // blocks), when the reference data is present.
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/reference/alignment/transread-en-fr"
+    );
+    let mut fr = String::new();
+    let mut en = String::new();
+    for book in [
+        "AlicesAdventuresInWonderland",
+        "VingtMilleLieuesSousLesMers",
+    ] {
+        let (Ok(f), Ok(e)) = (
+            std::fs::read_to_string(format!("{dir}/{book}.fr")),
+            std::fs::read_to_string(format!("{dir}/{book}.en")),
+        ) else {
+            eprintln!("skipped: {dir} not found");
+            return;
+        };
+        fr.push_str(&f);
+        en.push_str(&e);
+    }
+    let fr: Vec<&str> = fr.lines().collect();
+    let en: Vec<&str> = en.lines().collect();
+    let pool = |n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+    };
+    let one = pool(1).install(|| run(&fr, &en));
+    let two = pool(2).install(|| run(&fr, &en));
+    check_partition(&one, fr.len(), en.len());
+    assert_eq!(one, two);
+}
+
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
@@ -310,4 +349,50 @@ fn glossary_term_pairs_anchor_beads() {
     assert_eq!(links(&without), vec![(vec![0], vec![]), (vec![1], vec![0])]);
     let b = align(&fr, &en, &opts).unwrap();
     assert_eq!(links(&b), vec![(vec![0], vec![0]), (vec![1], vec![])]);
+}
+
+#[test]
+fn word_model_is_trained_once_saved_loaded_and_reused() {
+    use std::sync::Arc;
+    use trame::align::WordModel;
+    // 40 pairs in which `maison` ↔ `house` and `rouge` ↔ `red` co-occur, each pair with its
+    // own number so pass 1 finds the 1-1 beads Model 1 is trained on.
+    let fr: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                "La maison {i} est rouge et la porte {} est ouverte.",
+                i + 100
+            )
+        })
+        .collect();
+    let en: Vec<String> = (0..40)
+        .map(|i| format!("House {i} is red and door {} is open.", i + 100))
+        .collect();
+    let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+    let en: Vec<&str> = en.iter().map(String::as_str).collect();
+    let opts = AlignOptions::default();
+    let model = WordModel::train(&[(&fr, &en)], &opts).unwrap();
+    // Every sentence has the same words, so Model 1 cannot rank `house` above `is` for `maison`;
+    // it must hold the link.
+    let has = |f: &str, e: &str| model.links.iter().any(|l| l.0 == f && l.1 == e);
+    assert!(has("maison", "house") && has("rouge", "red"));
+    // Saved and loaded unchanged.
+    let mut buf = Vec::new();
+    model.save(&mut buf).unwrap();
+    let loaded = WordModel::load("model.json", buf.as_slice()).unwrap();
+    assert_eq!(loaded, model);
+    assert!(WordModel::load("bad.json", &b"{}"[..]).is_err());
+    // Reused on a new pair: the alignment stays a partition, 1-1 throughout.
+    let with = AlignOptions {
+        word_model: Some(Arc::new(loaded)),
+        ..Default::default()
+    };
+    let b = align(
+        &["La maison est rouge.", "La porte est ouverte."],
+        &["The house is red.", "The door is open."],
+        &with,
+    )
+    .unwrap();
+    check_partition(&b, 2, 2);
+    assert_eq!(links(&b), vec![(vec![0], vec![0]), (vec![1], vec![1])]);
 }
