@@ -303,6 +303,9 @@ fn hit_dict<'py>(py: Python<'py>, h: &Hit) -> PyResult<Bound<'py, PyDict>> {
     d.set_item("kind", kind_name(r.kind))?;
     d.set_item("score", r.score)?;
     d.set_item("flags", r.flags.clone())?;
+    d.set_item("variant", &r.variant)?;
+    d.set_item("variant_type", r.variant_type)?;
+    d.set_item("note", r.note.as_deref())?;
     Ok(d)
 }
 
@@ -352,7 +355,7 @@ impl Matcher {
     }
 
     /// The occurrences in `text`: `{"line","col","end_line","end_col","surface","fr","en","type",
-    /// "kind","score","flags"}` each.
+    /// "kind","score","flags","variant","variant_type","note"}` each.
     #[pyo3(signature = (text, clean=true))]
     fn terms<'py>(
         &self,
@@ -435,6 +438,22 @@ impl Matcher {
             "flags",
             hits.iter()
                 .map(|h| h.1 .0.flags.clone())
+                .collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "variant",
+            hits.iter()
+                .map(|h| h.1 .0.variant.as_str())
+                .collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "variant_type",
+            hits.iter().map(|h| h.1 .0.variant_type).collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "note",
+            hits.iter()
+                .map(|h| h.1 .0.note.as_deref())
                 .collect::<Vec<_>>(),
         )?;
         Ok(d)

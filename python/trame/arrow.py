@@ -29,6 +29,9 @@ TERMS_FIELDS = [
     ("kind", pa.string()),
     ("score", pa.float64()),
     ("flags", pa.list_(pa.string())),
+    ("variant", pa.string()),
+    ("variant_type", pa.string()),
+    ("note", pa.string()),
 ]
 ALIGN_FIELDS = [
     ("src_ids", pa.list_(pa.int64())),

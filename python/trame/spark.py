@@ -46,6 +46,9 @@ def _spark_schema(kind: str, df, id_col: str):
             ("kind", StringType()),
             ("score", DoubleType()),
             ("flags", ArrayType(StringType())),
+            ("variant", StringType()),
+            ("variant_type", StringType()),
+            ("note", StringType()),
         ],
         "align": [
             ("src_ids", ArrayType(LongType())),
