@@ -464,13 +464,89 @@ impl Matcher {
     }
 }
 
+/// The aligner's word model (IBM Model 1 both ways) as a value: trained once on a sample of
+/// pairs (on a Spark/Ray driver), serialised to bytes (pickled, broadcast), reused per pair.
+#[pyclass(module = "trame._trame", frozen)]
+struct AlignModel {
+    model: Arc<trame::align::WordModel>,
+}
+
+#[pymethods]
+impl AlignModel {
+    /// Trains on `pairs`, each `(french_sentences, english_sentences)`; the same two passes as
+    /// `trame align --fr DIR --en DIR` over those pairs (Model 1 on their confident 1-1 beads).
+    #[staticmethod]
+    #[pyo3(signature = (pairs, glossary=None))]
+    fn train(
+        py: Python<'_>,
+        pairs: Vec<(Vec<String>, Vec<String>)>,
+        glossary: Option<&Bound<'_, Glossary>>,
+    ) -> PyResult<AlignModel> {
+        let glossary = glossary.map(|g| g.get().glossary.clone());
+        py.detach(move || -> trame::Result<_> {
+            let clean = |v: &Vec<String>| -> Vec<String> {
+                v.iter()
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect()
+            };
+            let sides: Vec<(Vec<String>, Vec<String>)> =
+                pairs.iter().map(|(f, e)| (clean(f), clean(e))).collect();
+            let views: Vec<(Vec<&str>, Vec<&str>)> = sides
+                .iter()
+                .map(|(f, e)| {
+                    (
+                        f.iter().map(String::as_str).collect(),
+                        e.iter().map(String::as_str).collect(),
+                    )
+                })
+                .collect();
+            let docs: Vec<(&[&str], &[&str])> = views
+                .iter()
+                .map(|(f, e)| (f.as_slice(), e.as_slice()))
+                .collect();
+            let opts = trame::align::AlignOptions {
+                glossary: glossary.map(|g| (*g).clone()),
+                ..Default::default()
+            };
+            trame::align::WordModel::train(&docs, &opts)
+        })
+        .map(|m| AlignModel { model: Arc::new(m) })
+        .map_err(err)
+    }
+
+    /// The model as bytes (JSON), for pickling, broadcasting or saving.
+    fn to_bytes(&self) -> PyResult<Vec<u8>> {
+        let mut out = Vec::new();
+        self.model.save(&mut out).map_err(err)?;
+        Ok(out)
+    }
+
+    /// A model from [`AlignModel::to_bytes`]; anything else raises `TrameError`.
+    #[staticmethod]
+    fn from_bytes(data: Vec<u8>) -> PyResult<AlignModel> {
+        trame::align::WordModel::load("<align model>", data.as_slice())
+            .map(|m| AlignModel { model: Arc::new(m) })
+            .map_err(err)
+    }
+
+    /// Number of word links.
+    fn __len__(&self) -> usize {
+        self.model.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("AlignModel({} word links)", self.model.len())
+    }
+}
+
 /// Aligns one pair as `trame align --presegmented --format jsonl` does (sentences are lines:
 /// trimmed, empty ones dropped), or, with `presegmented=False`, as `trame align FR EN` on raw
 /// documents (cleaned, segmented with `lang_src`/`lang_tgt`). Beads as
 /// `(src_ids, tgt_ids, confidence)`, confidence rounded to 3 decimals as in the JSONL output.
 #[pyfunction]
-#[pyo3(signature = (fr, en, glossary=None, presegmented=true, lang_src="fr", lang_tgt="en"))]
-#[allow(clippy::type_complexity)]
+#[pyo3(signature = (fr, en, glossary=None, presegmented=true, lang_src="fr", lang_tgt="en", model=None))]
+#[allow(clippy::type_complexity, clippy::too_many_arguments)]
 fn align_pair(
     py: Python<'_>,
     fr: String,
@@ -479,8 +555,10 @@ fn align_pair(
     presegmented: bool,
     lang_src: &str,
     lang_tgt: &str,
+    model: Option<&Bound<'_, AlignModel>>,
 ) -> PyResult<Vec<(Vec<usize>, Vec<usize>, f64)>> {
     let glossary = glossary.map(|g| g.get().glossary.clone());
+    let word_model = model.map(|m| m.get().model.clone());
     let (ls, lt) = (lang_src.to_string(), lang_tgt.to_string());
     py.detach(move || -> trame::Result<_> {
         let fr = record_source("<fr>", &fr)?;
@@ -489,6 +567,7 @@ fn align_pair(
         let tgt = trame::align::prepare::sentences(&en.text, &lt, presegmented)?;
         let opts = trame::align::AlignOptions {
             glossary: glossary.map(|g| (*g).clone()),
+            word_model,
             ..Default::default()
         };
         let s: Vec<&str> = src.iter().map(String::as_str).collect();
@@ -508,6 +587,7 @@ fn _trame(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Glossary>()?;
     m.add_class::<Matcher>()?;
     m.add_class::<Boilerplate>()?;
+    m.add_class::<AlignModel>()?;
     m.add_function(wrap_pyfunction!(learn_boilerplate, m)?)?;
     m.add_function(wrap_pyfunction!(align_pair, m)?)?;
     Ok(())

@@ -39,8 +39,7 @@ impl WordModel {
 
     /// Writes the model as JSON.
     pub fn save(&self, out: &mut dyn Write) -> Result<()> {
-        serde_json::to_writer(&mut *out, self)
-            .map_err(|e| Error::io("<word model>", std::io::Error::other(e)))
+        serde_json::to_writer(&mut *out, self).map_err(|e| Error::output(std::io::Error::other(e)))
     }
 
     /// Reads a model written by [`WordModel::save`]; `name` names the source in errors.
