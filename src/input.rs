@@ -24,6 +24,19 @@ pub struct Source {
     pub bom_len: usize,
 }
 
+impl Source {
+    /// A source holding `text` as if read from a UTF-8 file named `path` without a BOM (for text
+    /// that did not come from a file: a record, a test).
+    pub fn utf8(path: impl Into<String>, text: impl Into<String>) -> Source {
+        Source {
+            path: path.into(),
+            text: text.into(),
+            encoding: "UTF-8",
+            bom_len: 0,
+        }
+    }
+}
+
 /// Resolves an encoding label (`windows-1252`, `latin1`, `utf-8`…) given on the command line.
 pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())

@@ -290,12 +290,7 @@ mod tests {
     }
 
     fn src(text: &str) -> Source {
-        Source {
-            path: "g.csv".into(),
-            text: text.into(),
-            encoding: "UTF-8",
-            bom_len: 0,
-        }
+        Source::utf8("g.csv", text)
     }
 
     #[test]

@@ -303,12 +303,7 @@ mod tests {
     use super::*;
 
     fn source(text: &str) -> Source {
-        Source {
-            path: "g.csv".into(),
-            text: text.into(),
-            encoding: "UTF-8",
-            bom_len: 0,
-        }
+        Source::utf8("g.csv", text)
     }
 
     #[test]

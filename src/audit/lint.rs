@@ -388,21 +388,10 @@ fn gender_forms(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// The feminine the inflector gives for a title whose head noun is a post (`Directeur`,
 /// `Ambassadeur`…), when no French term of the concept is feminine already; `None` for names.
 fn title_without_feminine(c: &Concept, headword: &str) -> Option<String> {
-    let name_category = c.category.as_deref().is_some_and(|k| {
-        let k = k.trim().to_lowercase();
-        [
-            "organisation",
-            "organization",
-            "org",
-            "place",
-            "country",
-            "city",
-            "region",
-            "name",
-        ]
-        .iter()
-        .any(|n| k.starts_with(n))
-    });
+    let name_category = c
+        .category
+        .as_deref()
+        .is_some_and(crate::lang::inflect::is_name_category);
     if name_category || is_acronym(headword) {
         return None;
     }

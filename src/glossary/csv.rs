@@ -716,12 +716,7 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> Source {
-        Source {
-            path: "g.csv".into(),
-            text: text.into(),
-            encoding: "UTF-8",
-            bom_len: 0,
-        }
+        Source::utf8("g.csv", text)
     }
 
     #[test]

@@ -45,6 +45,13 @@ const NAME_CATEGORIES: &[&str] = &[
     "name",
 ];
 
+/// Whether a glossary category names things that are names (organisations, places…), whose
+/// terms never inflect.
+pub(crate) fn is_name_category(category: &str) -> bool {
+    let c = category.trim().to_lowercase();
+    NAME_CATEGORIES.iter().any(|n| c == *n || c.starts_with(n))
+}
+
 /// Categories whose head nouns denote people and inflect for gender.
 const PERSON_CATEGORIES: &[&str] = &[
     "title", "titre", "function", "fonction", "position", "post", "person", "role", "job",
