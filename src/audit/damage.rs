@@ -3,11 +3,12 @@
 //! rest is audited. Only a file that cannot be read at all (not CSV, not well-formed XML, not
 //! TBX, a header without `fr`/`en`) stops the audit, with its line:column.
 
-use super::fields::{self, RawRow};
+use super::fields::RawRow;
 use super::{Finding, Rule};
 use crate::error::{Error, Result};
+use crate::glossary::csv::{concept_from_row, EmptyTerms, Header, Ids, UnknownColumns};
+use crate::glossary::table::{Row, Table};
 use crate::glossary::Glossary;
-use crate::input::Source;
 use crate::tbx::reader::{TbxProblem, TbxProblemKind};
 
 /// Most damaged rows skipped in one CSV glossary before giving up (it is likely not a glossary).
@@ -70,111 +71,83 @@ fn unrecognised_fix(message: &str) -> &'static str {
     }
 }
 
-/// Reads a CSV/TSV glossary as far as it can be read. `rows` are the raw rows of `source`
-/// ([`fields::rows_from_csv`]). Unknown columns are ignored; a row the reader refuses (wrong
-/// number of fields, duplicate id, unknown tag or gender, a malformed variant) is left out and
-/// reported; empty terms are taken out as [`super::read_glossary`] always did (the lint reports
-/// them). An error at the header, or more than [`MAX_DAMAGED_ROWS`] damaged rows, is returned.
-pub fn read_csv_recovering(source: &Source, rows: &[RawRow]) -> Result<(Glossary, Vec<Finding>)> {
-    let path = source.path.as_str();
+/// Reads a CSV/TSV glossary as far as it can be read, from the rows of the glossary tokenizer.
+/// Unknown columns are ignored and reported; a row the reader refuses (wrong number of fields,
+/// duplicate id, unknown tag or gender, a malformed variant) is left out and reported; rows
+/// without `fr`/`en` and empty variant items are left out of the model (the lint reports them
+/// from the cells). An error at the header, or more than [`MAX_DAMAGED_ROWS`] damaged rows, is
+/// returned.
+pub fn read_csv_recovering(path: &str, table: &Table) -> Result<(Glossary, Vec<Finding>)> {
+    let header = Header::read(path, &table.header, UnknownColumns::Ignore)?;
     let mut findings = Vec::new();
-    let mut left_out: Vec<usize> = Vec::new();
-    loop {
-        let blanked = blank_rows(source, rows, &left_out);
-        let current = blanked.as_ref().unwrap_or(source);
-        let current_rows;
-        let rows_now = if blanked.is_some() {
-            current_rows = fields::rows_from_csv(current)?;
-            &current_rows[..]
-        } else {
-            rows
-        };
-        let patched = fields::without_empty_terms(current, rows_now);
-        let attempt = crate::glossary::csv::read_csv_ignoring_unknown_columns(
-            patched.as_ref().unwrap_or(current),
-        );
-        let err = match attempt {
-            Ok((glossary, unknown)) => {
-                if !unknown.is_empty() {
-                    findings.push(
-                        Finding::new(
-                            Rule::Unrecognised,
-                            format!(
-                                "unknown column(s) {}: their cells are ignored",
-                                unknown.join(", ")
-                            ),
-                            unrecognised_fix("column"),
-                        )
-                        .at(Some(path.to_string()), Some(header_line(source))),
-                    );
-                }
-                findings.sort_by_key(|f| f.line);
-                return Ok((glossary, findings));
-            }
-            Err(e) => e,
-        };
-        let Error::Syntax { pos, message, .. } = &err else {
-            return Err(err);
-        };
-        // Quoting errors break the CSV structure itself: what follows cannot be trusted.
-        if message.contains("quote") {
-            return Err(err);
-        }
-        // The row the error is in (rows start after the header).
-        let Some(k) = rows.iter().rposition(|r| r.line <= pos.line) else {
-            return Err(err);
-        };
-        if left_out.contains(&k) || left_out.len() >= MAX_DAMAGED_ROWS {
-            return Err(err);
-        }
-        left_out.push(k);
-        let row = &rows[k];
+    if !header.unknown().is_empty() {
         findings.push(
             Finding::new(
-                Rule::Damaged,
+                Rule::Unrecognised,
                 format!(
-                    "{}:{}: {message}: entry {} is left out of the other checks",
-                    pos.line, pos.column, row.entry
+                    "unknown column(s) {}: their cells are ignored",
+                    header.unknown().join(", ")
                 ),
-                damaged_fix(message),
+                unrecognised_fix("column"),
             )
-            .entries([row.entry.clone()])
-            .at(Some(path.to_string()), Some(pos.line)),
+            .at(Some(path.to_string()), Some(table.header.line)),
         );
     }
+    let mut glossary = Glossary {
+        src_lang: "fr".into(),
+        tgt_lang: "en".into(),
+        concepts: Vec::new(),
+    };
+    let mut ids = Ids::default();
+    let mut damaged = 0;
+    for row in table.rows.iter().filter(|r| !r.is_blank()) {
+        let concept = concept_from_row(path, row, &header, EmptyTerms::Skip).and_then(|c| {
+            if let Some(concept) = &c {
+                ids.insert(path, concept, row)?;
+            }
+            Ok(c)
+        });
+        match concept {
+            Ok(Some(concept)) => glossary.concepts.push(concept),
+            Ok(None) => {}
+            Err(err) => {
+                let Error::Syntax { pos, message, .. } = &err else {
+                    return Err(err);
+                };
+                damaged += 1;
+                if damaged > MAX_DAMAGED_ROWS {
+                    return Err(err);
+                }
+                let entry = row_entry(table, row);
+                findings.push(
+                    Finding::new(
+                        Rule::Damaged,
+                        format!(
+                            "{}:{}: {message}: entry {entry} is left out of the other checks",
+                            pos.line, pos.column
+                        ),
+                        damaged_fix(message),
+                    )
+                    .entries([entry])
+                    .at(Some(path.to_string()), Some(pos.line)),
+                );
+            }
+        }
+    }
+    Ok((glossary, findings))
 }
 
-/// 1-based line of the header row (after leading blank lines).
-fn header_line(source: &Source) -> usize {
-    let text = source.text.trim_start_matches('\u{feff}');
-    1 + text.lines().take_while(|l| l.trim().is_empty()).count()
-}
-
-/// `source` with rows `which` replaced by as many line ends as they spanned (line numbers are
-/// kept); `None` when there is nothing to blank.
-fn blank_rows(source: &Source, rows: &[RawRow], which: &[usize]) -> Option<Source> {
-    if which.is_empty() {
-        return None;
-    }
-    let mut sorted: Vec<&RawRow> = which.iter().map(|&k| &rows[k]).collect();
-    sorted.sort_by_key(|r| r.span.start);
-    let mut text = String::with_capacity(source.text.len());
-    let mut pos = 0;
-    for row in sorted {
-        let Some(original) = source.text.get(row.span.clone()) else {
-            continue;
-        };
-        text.push_str(&source.text[pos..row.span.start]);
-        // Keep the row's line ends; a row that held none still ends its line.
-        let newlines = original.matches('\n').count().max(1);
-        text.push_str(&"\n".repeat(newlines));
-        pos = row.span.end;
-    }
-    text.push_str(&source.text[pos.min(source.text.len())..]);
-    Some(Source {
-        text,
-        ..source.clone()
-    })
+/// The entry name of a row in findings: its `id` cell, or its line (as [`fields::RawRow`]).
+fn row_entry(table: &Table, row: &Row) -> String {
+    table
+        .header
+        .cells
+        .iter()
+        .position(|c| c.text.trim().eq_ignore_ascii_case("id"))
+        .and_then(|i| row.cells.get(i))
+        .map(|c| c.text.trim().to_string())
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(|| row.line.to_string())
 }
 
 /// Terms that read as the other language: a French term with English function words and none
@@ -280,6 +253,7 @@ pub fn undo_mojibake(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::Source;
 
     #[test]
     fn mojibake_is_undone() {
@@ -299,8 +273,8 @@ mod tests {
             "id,fr,en,fr_variants,extra\n1,OIM,IOM,,x\n1,HCR,UNHCR,,y\n2,a,b\n\
              3,passeur,smuggler,passeuse [zz],\n4,apatridie,statelessness,,\n",
         );
-        let rows = fields::rows_from_csv(&s).unwrap();
-        let (g, findings) = read_csv_recovering(&s, &rows).unwrap();
+        let table = crate::glossary::table::tokenize(&s).unwrap();
+        let (g, findings) = read_csv_recovering("g.csv", &table).unwrap();
         let heads: Vec<&str> = g.concepts.iter().map(|c| c.headword()).collect();
         assert_eq!(heads, vec!["OIM", "apatridie"]);
         let msgs: Vec<String> = findings

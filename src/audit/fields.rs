@@ -1,11 +1,13 @@
 //! The glossary as the user typed it: rows of raw fields with their lines, for the checks that
 //! look at characters a reader normalises away (padding, doubled spaces, apostrophes, empty cells).
 //!
-//! CSV/TSV glossaries are re-read cell by cell here without any trimming; other formats (TBX)
-//! fall back to the terms of the model ([`rows_from_glossary`]).
+//! CSV/TSV glossaries come from the rows of the glossary tokenizer ([`crate::glossary::table`]),
+//! the same rows the glossary reader builds concepts from, without any trimming; other formats
+//! (TBX) fall back to the terms of the model ([`rows_from_glossary`]).
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::glossary::csv::{split_unescaped, unescape, unescaped_open_bracket};
+use crate::glossary::table::{tokenize, Table};
 use crate::glossary::Glossary;
 use crate::input::Source;
 
@@ -27,9 +29,6 @@ pub struct RawRow {
     pub line: usize,
     /// The cells, named by their header.
     pub fields: Vec<RawField>,
-    /// Byte range of the row in the source text, with the line ends (and blank lines) that
-    /// follow it up to the next row; empty for rows rebuilt from a model.
-    pub span: std::ops::Range<usize>,
 }
 
 impl RawRow {
@@ -76,165 +75,46 @@ fn variant_items(cell: &str) -> Vec<String> {
     split_unescaped(cell, '|')
 }
 
-/// The delimiter byte of a CSV/TSV glossary, chosen as the glossary reader chooses it.
-fn detect_delimiter(text: &str) -> u8 {
-    // The reader only ever picks one of `,` `;` `\t`, all ASCII.
-    crate::glossary::csv::detect_delimiter(text) as u8
-}
-
-/// Reads the raw rows of a CSV/TSV glossary (header row first). A malformed row is an error
-/// naming the file and line.
+/// Reads the raw rows of a CSV/TSV glossary. A file the tokenizer refuses (a quoting error) is
+/// an error naming the file, line and column.
 pub fn rows_from_csv(source: &Source) -> Result<Vec<RawRow>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(detect_delimiter(&source.text))
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::None)
-        .from_reader(source.text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| csv_error(&source.path, &source.text, &e))?
+    Ok(rows_from_table(&tokenize(source)?))
+}
+
+/// The raw rows of a tokenized CSV/TSV glossary, named by the header's cells (trimmed,
+/// lower-case). Rows of bare delimiters are left out: they hold no cell to check.
+pub fn rows_from_table(table: &Table) -> Vec<RawRow> {
+    let names: Vec<String> = table
+        .header
+        .cells
         .iter()
-        .map(|h| h.trim().to_lowercase())
+        .map(|c| c.text.trim().to_lowercase())
         .collect();
-    let mut rows: Vec<RawRow> = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(&source.path, &source.text, &e))?;
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        if let Some(prev) = rows.last_mut() {
-            prev.span.end = start;
-        }
-        // The csv crate counts neither blank lines in `Position::line` nor in `Position::byte`
-        // (it points before them): skip line ends from there to reach the record itself.
-        let line = record.position().map_or(0, |p| {
-            let mut byte = p.byte() as usize;
-            let bytes = source.text.as_bytes();
-            while matches!(bytes.get(byte), Some(b'\n' | b'\r')) {
-                byte += 1;
-            }
-            line_of(&source.text, byte)
-        });
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let fields: Vec<RawField> = headers
-            .iter()
-            .zip(record.iter())
-            .map(|(name, value)| RawField {
-                name: name.clone(),
-                value: value.to_string(),
-            })
-            .collect();
-        let id = fields
-            .iter()
-            .find(|f| f.name == "id")
-            .map(|f| f.value.trim().to_string())
-            .filter(|id| !id.is_empty());
-        rows.push(RawRow {
-            entry: id.unwrap_or_else(|| line.to_string()),
-            line,
-            fields,
-            span: start..source.text.len(),
-        });
-    }
-    Ok(rows)
-}
-
-/// Whether a row has an empty `fr` or `en` cell (the row cannot become a concept).
-fn lacks_headword(row: &RawRow) -> bool {
-    ["fr", "en"]
+    table
+        .rows
         .iter()
-        .any(|c| row.get(c).is_some_and(|v| v.trim().is_empty()))
-}
-
-/// The source with what trame's strict CSV reader refuses but the lint reports as `empty-term`
-/// taken out: rows without `fr`/`en` become blank lines, empty items leave variants lists.
-/// Line numbers are kept, so entry ids and lines stay those of the file. `None` when nothing
-/// needed changing.
-pub fn without_empty_terms(source: &Source, rows: &[RawRow]) -> Option<Source> {
-    let delimiter = detect_delimiter(&source.text);
-    let mut text = String::with_capacity(source.text.len());
-    let mut pos = 0;
-    let mut changed = false;
-    for row in rows {
-        let has_empty_variant = ["fr_variants", "en_variants"]
-            .iter()
-            .filter_map(|c| row.get(c))
-            .any(|v| !v.trim().is_empty() && variant_items(v).iter().any(|p| p.trim().is_empty()));
-        let blank = lacks_headword(row);
-        if !blank && !has_empty_variant {
-            continue;
-        }
-        let Some(original) = source.text.get(row.span.clone()) else {
-            continue;
-        };
-        let leading = original.len() - original.trim_start_matches(['\n', '\r']).len();
-        let newlines = original.matches('\n').count();
-        let mut replacement = original[..leading].to_string();
-        let mut used = original[..leading].matches('\n').count();
-        if !blank {
-            let cells: Vec<String> = row
-                .fields
+        .filter(|row| !row.is_blank())
+        .map(|row| {
+            let fields: Vec<RawField> = names
                 .iter()
-                .map(|f| {
-                    if f.name.ends_with("_variants") {
-                        variant_items(&f.value)
-                            .into_iter()
-                            .filter(|p| !p.trim().is_empty())
-                            .collect::<Vec<_>>()
-                            .join("|")
-                    } else {
-                        f.value.clone()
-                    }
+                .zip(&row.cells)
+                .map(|(name, cell)| RawField {
+                    name: name.clone(),
+                    value: cell.text.clone(),
                 })
                 .collect();
-            let mut writer = csv::WriterBuilder::new()
-                .delimiter(delimiter)
-                .terminator(csv::Terminator::Any(b'\n'))
-                .from_writer(Vec::new());
-            if writer.write_record(&cells).is_err() {
-                continue;
+            let id = fields
+                .iter()
+                .find(|f| f.name == "id")
+                .map(|f| f.value.trim().to_string())
+                .filter(|id| !id.is_empty());
+            RawRow {
+                entry: id.unwrap_or_else(|| row.line.to_string()),
+                line: row.line,
+                fields,
             }
-            let Ok(bytes) = writer.into_inner() else {
-                continue;
-            };
-            let line = String::from_utf8_lossy(&bytes);
-            let line = line.trim_end_matches('\n');
-            used += line.matches('\n').count();
-            replacement.push_str(line);
-        }
-        replacement.push_str(&"\n".repeat(newlines.saturating_sub(used)));
-        text.push_str(&source.text[pos..row.span.start]);
-        text.push_str(&replacement);
-        pos = row.span.end;
-        changed = true;
-    }
-    if !changed {
-        return None;
-    }
-    text.push_str(&source.text[pos..]);
-    Some(Source {
-        path: source.path.clone(),
-        text,
-        encoding: source.encoding,
-        bom_len: source.bom_len,
-    })
-}
-
-fn line_of(text: &str, byte: usize) -> usize {
-    let end = byte.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
-fn csv_error(path: &str, text: &str, e: &csv::Error) -> Error {
-    match e.position() {
-        Some(p) => Error::syntax(path, line_of(text, p.byte() as usize), 1, e.to_string()),
-        None => Error::invalid(path, e.to_string()),
-    }
+        })
+        .collect()
 }
 
 /// Raw rows rebuilt from a glossary model (for formats without a cell layout, e.g. TBX).
@@ -292,7 +172,6 @@ pub fn rows_from_glossary(glossary: &Glossary) -> Vec<RawRow> {
                 entry: super::entry_id(glossary, i),
                 line: c.line.unwrap_or(0),
                 fields,
-                span: 0..0,
             }
         })
         .collect()
@@ -315,27 +194,6 @@ mod tests {
         assert_eq!(rows[0].get("fr"), Some(" OIM "));
         assert_eq!(rows[1].entry, "4");
         assert_eq!(rows[1].get("fr"), Some("a\nb"));
-    }
-
-    #[test]
-    fn empty_terms_are_taken_out_keeping_lines() {
-        let src = source("id,fr,en,fr_variants\na,x,y,p | | q\n\nb,,z,\nc,\"m\nn\",o,\n");
-        let rows = rows_from_csv(&src).unwrap();
-        let patched = without_empty_terms(&src, &rows).unwrap();
-        assert_eq!(
-            patched.text,
-            "id,fr,en,fr_variants\na,x,y,p | q\n\n\nc,\"m\nn\",o,\n"
-        );
-        let again = rows_from_csv(&patched).unwrap();
-        assert_eq!(again.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 5]);
-        assert!(without_empty_terms(&patched, &again).is_none());
-    }
-
-    #[test]
-    fn semicolon_and_tab_delimiters_are_detected() {
-        assert_eq!(detect_delimiter("id;fr;en\n"), b';');
-        assert_eq!(detect_delimiter("id\tfr\ten\n"), b'\t');
-        assert_eq!(detect_delimiter("id,fr,\"a;b;c\"\n"), b',');
     }
 
     #[test]

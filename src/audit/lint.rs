@@ -887,7 +887,6 @@ mod tests {
         RawRow {
             entry: entry.into(),
             line,
-            span: 0..0,
             fields: cells
                 .iter()
                 .map(|(n, v)| RawField {

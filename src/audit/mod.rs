@@ -88,9 +88,10 @@ pub struct LoadedGlossary {
 /// Reads a glossary in any format trame reads: TBX (v2/v3) when the file starts with `<`,
 /// otherwise the CSV/TSV format of [`crate::glossary::csv`].
 ///
-/// A CSV glossary is read twice: cell by cell for the lint ([`fields::rows_from_csv`]), and by
-/// trame's own reader for the model. Empty terms, which that reader refuses, are findings here:
-/// they are taken out of the text given to the reader ([`fields::without_empty_terms`]). Every
+/// A CSV glossary is tokenized once ([`crate::glossary::table`]); its rows give both the cells
+/// for the lint ([`fields::rows_from_table`]) and the model, built row by row by the glossary
+/// reader's own functions ([`damage::read_csv_recovering`]). Empty terms, which the strict
+/// reader refuses, are lint findings here and left out of the model. Every
 /// other problem of one row (wrong number of fields, duplicate id, unknown tag), an unknown
 /// column, and in TBX every damaged term, value or section, is a finding in
 /// [`LoadedGlossary::damage`] and the rest is read ([`damage`]). Only an unreadable file (not
@@ -113,11 +114,9 @@ pub fn read_glossary(source: &Source) -> Result<LoadedGlossary> {
             damage,
         });
     }
-    let rows = match fields::rows_from_csv(source) {
-        Ok(rows) => rows,
-        Err(e) => return Err(crate::glossary::csv::read_csv(source).err().unwrap_or(e)),
-    };
-    let (glossary, mut damage) = damage::read_csv_recovering(source, &rows)?;
+    let table = crate::glossary::table::tokenize(source)?;
+    let rows = fields::rows_from_table(&table);
+    let (glossary, mut damage) = damage::read_csv_recovering(&source.path, &table)?;
     damage.extend(damage::mixed_encoding_findings(&rows, &source.path));
     damage.extend(damage::wrong_language_findings(&glossary, &source.path));
     Ok(LoadedGlossary {

@@ -27,13 +27,14 @@
 //! variant text, `\|`, `\[`, `\]` and `\\` stand for the literal characters. An unknown tag is
 //! an error with its line.
 //!
-//! The delimiter is the one among `,` `;` and tab that occurs most in the header line. Fields
-//! follow RFC 4180 quoting (`"a ""quoted"" field"`, line breaks inside quotes); CRLF line ends
+//! Rows come from the one glossary tokenizer, [`super::table`]: the delimiter is the one among
+//! `,` `;` and tab that occurs most in the header line. Fields follow RFC 4180 quoting (`"a ""quoted"" field"`, line breaks inside quotes); CRLF line ends
 //! are accepted. A header-only file is an empty glossary; an empty file is an error. A malformed
 //! row (wrong field count, unterminated quote, text after a closing quote) is an error naming the
 //! line and column, and nothing is returned. Cells are kept as text: a cell that looks like a
 //! spreadsheet formula (`=…`) is not interpreted.
 
+use super::table::{tokenize, Row};
 use super::{Concept, Gender, Glossary, Number, PartOfSpeech, Status, Term, TermType};
 use crate::error::{Error, Result};
 use crate::input::Source;
@@ -54,169 +55,213 @@ const COLUMNS: [&str; 10] = [
     "source",
 ];
 
-/// One parsed CSV record: its fields and the 1-based line where it starts.
-#[derive(Debug)]
-struct Record {
-    line: usize,
-    fields: Vec<String>,
-}
-
 /// Reads a glossary from a decoded CSV/TSV source. A malformed row is an error with file:line;
 /// nothing is half-loaded.
 pub fn read_csv(source: &Source) -> Result<Glossary> {
-    read_csv_columns(source, false).map(|(g, _)| g)
-}
-
-/// As [`read_csv`], but columns of unknown names are ignored rather than refused; their names
-/// come back with the glossary (for the audit, which reports them and goes on).
-pub fn read_csv_ignoring_unknown_columns(source: &Source) -> Result<(Glossary, Vec<String>)> {
-    read_csv_columns(source, true)
-}
-
-fn read_csv_columns(source: &Source, ignore_unknown: bool) -> Result<(Glossary, Vec<String>)> {
     let path = source.path.as_str();
-    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
-    if text.trim().is_empty() {
-        return Err(Error::invalid(path, "empty glossary file (no header row)"));
-    }
-    let delimiter = detect_delimiter(text);
-    let records = parse_records(path, text, delimiter)?;
-    let mut records = records.into_iter();
-    let header = match records.next() {
-        Some(h) => h,
-        None => return Err(Error::invalid(path, "empty glossary file (no header row)")),
-    };
-    let (columns, unknown) = map_header(path, &header, ignore_unknown)?;
+    let table = tokenize(source)?;
+    let header = Header::read(path, &table.header, UnknownColumns::Refuse)?;
     let mut glossary = Glossary {
         src_lang: "fr".into(),
         tgt_lang: "en".into(),
         concepts: Vec::new(),
     };
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    for record in records {
-        if record.fields.len() != header.fields.len() {
+    let mut ids = Ids::default();
+    for row in &table.rows {
+        let concept = concept_from_row(path, row, &header, EmptyTerms::Refuse)?
+            .expect("empty terms are refused, never skipped");
+        ids.insert(path, &concept, row)?;
+        glossary.concepts.push(concept);
+    }
+    Ok(glossary)
+}
+
+/// What [`Header::read`] does with a column the format does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnknownColumns {
+    /// An error naming the column (a misspelt `fr_variant` would otherwise be silently ignored).
+    Refuse,
+    /// Kept in [`Header::unknown`] and its cells ignored (the audit reports them and goes on).
+    Ignore,
+}
+
+/// What [`concept_from_row`] does with an empty headword or an empty item in a variants list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmptyTerms {
+    /// An error naming the cell.
+    Refuse,
+    /// A row without `fr` or `en` gives no concept and empty variant items are left out (the
+    /// audit's lint reports them as `empty-term` from the cells).
+    Skip,
+}
+
+/// A glossary header row resolved: which field holds which known column.
+#[derive(Debug, Clone)]
+pub struct Header {
+    columns: HashMap<&'static str, usize>,
+    width: usize,
+    unknown: Vec<String>,
+}
+
+impl Header {
+    /// Resolves the column names of `row` (case-insensitive, `type` is an alias of
+    /// `category`). A repeated column, a missing `fr` or `en`, or (with
+    /// [`UnknownColumns::Refuse`]) an unknown column is an error at the header's line.
+    pub fn read(path: &str, row: &Row, unknown_columns: UnknownColumns) -> Result<Header> {
+        let mut columns = HashMap::new();
+        let mut unknown = Vec::new();
+        for (i, cell) in row.cells.iter().enumerate() {
+            let lower = cell.text.trim().to_lowercase();
+            let key = if lower == "type" {
+                "category"
+            } else {
+                lower.as_str()
+            };
+            match COLUMNS.iter().find(|c| **c == key) {
+                Some(c) => {
+                    if columns.insert(*c, i).is_some() {
+                        return Err(Error::syntax(
+                            path,
+                            cell.line,
+                            cell.column,
+                            format!("column `{c}` appears twice in the header"),
+                        ));
+                    }
+                }
+                None => unknown.push(format!("`{}`", cell.text.trim())),
+            }
+        }
+        if !unknown.is_empty() && unknown_columns == UnknownColumns::Refuse {
             return Err(Error::syntax(
                 path,
-                record.line,
+                row.line,
                 1,
                 format!(
-                    "row has {} fields, the header has {}",
-                    record.fields.len(),
-                    header.fields.len()
+                    "unknown column(s) {} (known: {})",
+                    unknown.join(", "),
+                    COLUMNS.join(", ")
                 ),
             ));
         }
-        let concept = read_concept(path, &record, &columns)?;
-        if let Some(first) = ids.insert(concept.id.clone(), record.line) {
-            return Err(Error::syntax(
-                path,
-                record.line,
-                1,
-                format!("duplicate id `{}` (first at line {first})", concept.id),
-            ));
+        for required in ["fr", "en"] {
+            if !columns.contains_key(required) {
+                return Err(Error::syntax(
+                    path,
+                    row.line,
+                    1,
+                    format!("missing required column `{required}`"),
+                ));
+            }
         }
-        glossary.concepts.push(concept);
+        Ok(Header {
+            columns,
+            width: row.cells.len(),
+            unknown,
+        })
     }
-    Ok((glossary, unknown))
+
+    /// The unknown column names, back-quoted, in header order.
+    pub fn unknown(&self) -> &[String] {
+        &self.unknown
+    }
 }
 
-/// Column name → field index.
-type Columns = HashMap<&'static str, usize>;
+/// Concept ids already read, to refuse a repeated one.
+#[derive(Debug, Default)]
+pub struct Ids(HashMap<String, usize>);
 
-fn map_header(path: &str, header: &Record, ignore_unknown: bool) -> Result<(Columns, Vec<String>)> {
-    let mut columns = Columns::new();
-    let mut unknown = Vec::new();
-    for (i, name) in header.fields.iter().enumerate() {
-        let lower = name.trim().to_lowercase();
-        let key = if lower == "type" {
-            "category"
-        } else {
-            lower.as_str()
-        };
-        match COLUMNS.iter().find(|c| **c == key) {
-            Some(c) => {
-                if columns.insert(c, i).is_some() {
-                    return Err(Error::syntax(
-                        path,
-                        header.line,
-                        1,
-                        format!("column `{c}` appears twice in the header"),
-                    ));
-                }
+impl Ids {
+    /// Records `concept`'s id; an id seen before is an error at `row`'s line, naming the first.
+    pub fn insert(&mut self, path: &str, concept: &Concept, row: &Row) -> Result<()> {
+        match self.0.insert(concept.id.clone(), row.line) {
+            Some(first) => {
+                self.0.insert(concept.id.clone(), first);
+                Err(Error::syntax(
+                    path,
+                    row.line,
+                    1,
+                    format!("duplicate id `{}` (first at line {first})", concept.id),
+                ))
             }
-            None => unknown.push(format!("`{}`", name.trim())),
+            None => Ok(()),
         }
     }
-    if !unknown.is_empty() && !ignore_unknown {
+}
+
+/// Builds the concept of one data row. A row whose field count differs from the header's, an
+/// empty headword (with [`EmptyTerms::Refuse`]), an unknown gender or tag, or a malformed
+/// variant is an error naming the cell's line and column; `None` is a row
+/// [`EmptyTerms::Skip`] leaves out.
+pub fn concept_from_row(
+    path: &str,
+    row: &Row,
+    header: &Header,
+    empty: EmptyTerms,
+) -> Result<Option<Concept>> {
+    let line = row.line;
+    if row.cells.len() != header.width {
         return Err(Error::syntax(
             path,
-            header.line,
+            line,
             1,
             format!(
-                "unknown column(s) {} (known: {})",
-                unknown.join(", "),
-                COLUMNS.join(", ")
+                "row has {} fields, the header has {}",
+                row.cells.len(),
+                header.width
             ),
         ));
     }
-    for required in ["fr", "en"] {
-        if !columns.contains_key(required) {
-            return Err(Error::syntax(
-                path,
-                header.line,
-                1,
-                format!("missing required column `{required}`"),
-            ));
-        }
-    }
-    Ok((columns, unknown))
-}
-
-fn read_concept(path: &str, record: &Record, columns: &Columns) -> Result<Concept> {
-    let line = record.line;
-    let cell = |name: &str| -> Option<&str> {
-        columns
-            .get(name)
-            .and_then(|&i| record.fields.get(i))
-            .map(|s| unguard_formula(s.trim()))
-    };
+    let raw = |name: &str| header.columns.get(name).map(|&i| &row.cells[i]);
+    let cell = |name: &str| raw(name).map(|c| unguard_formula(c.text.trim()));
     let optional = |name: &str| cell(name).filter(|s| !s.is_empty()).map(str::to_string);
+    let at = |name: &str| raw(name).map_or((line, 1), |c| (c.line, c.column));
     let fr = cell("fr").unwrap_or("");
     let en = cell("en").unwrap_or("");
-    if fr.is_empty() {
-        return Err(Error::syntax(path, line, 1, "empty `fr` headword"));
-    }
-    if en.is_empty() {
-        return Err(Error::syntax(path, line, 1, "empty `en` term"));
+    for (name, value) in [("fr", fr), ("en", en)] {
+        if value.is_empty() {
+            if empty == EmptyTerms::Skip {
+                return Ok(None);
+            }
+            let (l, c) = at(name);
+            let what = if name == "fr" {
+                "`fr` headword"
+            } else {
+                "`en` term"
+            };
+            return Err(Error::syntax(path, l, c, format!("empty {what}")));
+        }
     }
     let gender = match cell("gender").unwrap_or("").to_lowercase().as_str() {
         "" => None,
         "m" | "masc" | "masculine" | "masculin" => Some(Gender::Masculine),
         "f" | "fem" | "feminine" | "féminin" => Some(Gender::Feminine),
         other => {
+            let (l, c) = at("gender");
             return Err(Error::syntax(
                 path,
-                line,
-                1,
+                l,
+                c,
                 format!("unknown gender `{other}` (expected m, f or empty)"),
-            ))
+            ));
         }
     };
     let mut head = Term::new(fr);
     head.gender = gender;
     let mut src_terms = vec![head];
-    src_terms.extend(parse_variants(
-        path,
-        line,
-        cell("fr_variants").unwrap_or(""),
-    )?);
     let mut tgt_terms = vec![Term::new(en)];
-    tgt_terms.extend(parse_variants(
-        path,
-        line,
-        cell("en_variants").unwrap_or(""),
-    )?);
-    Ok(Concept {
+    for (name, terms) in [
+        ("fr_variants", &mut src_terms),
+        ("en_variants", &mut tgt_terms),
+    ] {
+        let (l, c) = at(name);
+        terms.extend(parse_variants(
+            path,
+            (l, c),
+            cell(name).unwrap_or(""),
+            empty,
+        )?);
+    }
+    Ok(Some(Concept {
         id: optional("id").unwrap_or_else(|| line.to_string()),
         category: optional("category"),
         definition: optional("definition"),
@@ -225,30 +270,38 @@ fn read_concept(path: &str, record: &Record, columns: &Columns) -> Result<Concep
         src_terms,
         tgt_terms,
         line: Some(line),
-    })
+    }))
 }
 
+/// A cell's 1-based line and column, for errors.
+type At = (usize, usize);
+
 /// Parses a `|`-separated variant list with optional `[tag,…]` lists.
-fn parse_variants(path: &str, line: usize, cell: &str) -> Result<Vec<Term>> {
+/// `at` is the cell's line and column, for errors; with [`EmptyTerms::Skip`] an empty item
+/// (nothing but spaces between two separators) is left out.
+fn parse_variants(path: &str, at: At, cell: &str, empty: EmptyTerms) -> Result<Vec<Term>> {
     let mut terms = Vec::new();
     if cell.trim().is_empty() {
         return Ok(terms);
     }
     for item in split_unescaped(cell, '|') {
-        let (text, tags) = split_tags(path, line, &item)?;
+        if empty == EmptyTerms::Skip && item.trim().is_empty() {
+            continue;
+        }
+        let (text, tags) = split_tags(path, at, &item)?;
         let text = unescape(text.trim());
         if text.is_empty() {
             return Err(Error::syntax(
                 path,
-                line,
-                1,
+                at.0,
+                at.1,
                 format!("empty variant in `{cell}`"),
             ));
         }
         let mut term = Term::new(text);
         term.status = Status::Admitted;
         for tag in &tags {
-            apply_tag(path, line, &mut term, tag)?;
+            apply_tag(path, at, &mut term, tag)?;
         }
         // `variant` with another type (`CEPAL [acronym,variant]`, in either order): a
         // variant of that type, not a bare variant.
@@ -259,7 +312,7 @@ fn parse_variants(path: &str, line: usize, cell: &str) -> Result<Vec<Term>> {
             )
         });
         if let (Some(ty), true) = (typed, tags.iter().any(|t| t == "variant")) {
-            apply_tag(path, line, &mut term, ty)?;
+            apply_tag(path, at, &mut term, ty)?;
             term.variant = true;
         }
         terms.push(term);
@@ -302,7 +355,7 @@ pub(crate) fn unescaped_open_bracket(item: &str) -> Option<usize> {
 }
 
 /// Splits a variant item into its (still escaped) text and its tag list.
-fn split_tags(path: &str, line: usize, item: &str) -> Result<(String, Vec<String>)> {
+fn split_tags(path: &str, at: At, item: &str) -> Result<(String, Vec<String>)> {
     let trimmed = item.trim();
     // An unescaped `[` opens the tag list, which must end the item.
     let mut open = None;
@@ -321,8 +374,8 @@ fn split_tags(path: &str, line: usize, item: &str) -> Result<(String, Vec<String
             ']' => {
                 return Err(Error::syntax(
                     path,
-                    line,
-                    1,
+                    at.0,
+                    at.1,
                     format!(
                         "unexpected `]` in variant `{trimmed}` (write `\\]` for a literal bracket)"
                     ),
@@ -338,16 +391,16 @@ fn split_tags(path: &str, line: usize, item: &str) -> Result<(String, Vec<String
     let Some(body) = rest.strip_suffix(']') else {
         return Err(Error::syntax(
             path,
-            line,
-            1,
+            at.0,
+            at.1,
             format!("unterminated tag list in variant `{trimmed}`"),
         ));
     };
     if body.contains('[') || body.contains(']') {
         return Err(Error::syntax(
             path,
-            line,
-            1,
+            at.0,
+            at.1,
             format!("malformed tag list in variant `{trimmed}`"),
         ));
     }
@@ -391,7 +444,7 @@ fn escape(s: &str) -> String {
     out
 }
 
-fn apply_tag(path: &str, line: usize, term: &mut Term, tag: &str) -> Result<()> {
+fn apply_tag(path: &str, at: At, term: &mut Term, tag: &str) -> Result<()> {
     match tag {
         "full" => term.term_type = TermType::FullForm,
         "acronym" => term.term_type = TermType::Acronym,
@@ -414,8 +467,8 @@ fn apply_tag(path: &str, line: usize, term: &mut Term, tag: &str) -> Result<()> 
         other => {
             return Err(Error::syntax(
                 path,
-                line,
-                1,
+                at.0,
+                at.1,
                 format!(
                     "unknown tag `{other}` on variant `{}` (known: full, acronym, abbreviation, short, variant, phrase, m, f, sg, pl, noun, adj, verb, proper, preferred, admitted, deprecated, obsolete)",
                     term.text
@@ -568,149 +621,6 @@ fn quote(field: &str) -> String {
     }
 }
 
-/// Picks the delimiter that occurs most (outside quotes) in the header line; comma on a tie.
-pub fn detect_delimiter(text: &str) -> char {
-    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let mut counts = [0usize; 3];
-    let mut in_quotes = false;
-    for c in header.chars() {
-        match c {
-            '"' => in_quotes = !in_quotes,
-            ',' if !in_quotes => counts[0] += 1,
-            ';' if !in_quotes => counts[1] += 1,
-            '\t' if !in_quotes => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let delims = [',', ';', '\t'];
-    let mut best = 0;
-    for i in 1..3 {
-        if counts[i] > counts[best] {
-            best = i;
-        }
-    }
-    delims[best]
-}
-
-/// An RFC 4180 parser that reports line and column of every error. Blank lines are skipped.
-fn parse_records(path: &str, text: &str, delimiter: char) -> Result<Vec<Record>> {
-    let mut records = Vec::new();
-    let mut chars = text.chars().peekable();
-    let mut line = 1usize;
-    let mut col = 0usize; // 0-based column of the next char, in chars
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut record_line = 1usize;
-    let mut at_field_start = true;
-    let mut record_empty = true;
-
-    while let Some(c) = chars.next() {
-        col += 1;
-        if at_field_start && c == '"' {
-            // Quoted field.
-            let (open_line, open_col) = (line, col);
-            record_empty = false;
-            loop {
-                match chars.next() {
-                    None => {
-                        return Err(Error::syntax(
-                            path,
-                            open_line,
-                            open_col,
-                            "unterminated quoted field",
-                        ))
-                    }
-                    Some('"') => {
-                        col += 1;
-                        if chars.peek() == Some(&'"') {
-                            chars.next();
-                            col += 1;
-                            field.push('"');
-                        } else {
-                            break;
-                        }
-                    }
-                    Some('\n') => {
-                        line += 1;
-                        col = 0;
-                        field.push('\n');
-                    }
-                    Some('\r') => {
-                        if chars.peek() == Some(&'\n') {
-                            chars.next();
-                        }
-                        line += 1;
-                        col = 0;
-                        field.push('\n');
-                    }
-                    Some(other) => {
-                        col += 1;
-                        field.push(other);
-                    }
-                }
-            }
-            // After the closing quote: a delimiter, a line end or the end of input.
-            match chars.peek().copied() {
-                None | Some('\n') | Some('\r') => {}
-                Some(d) if d == delimiter => {}
-                Some(_) => {
-                    return Err(Error::syntax(
-                        path,
-                        line,
-                        col + 1,
-                        "unexpected text after a closing quote",
-                    ))
-                }
-            }
-            at_field_start = false;
-            continue;
-        }
-        if c == delimiter {
-            fields.push(std::mem::take(&mut field));
-            at_field_start = true;
-            record_empty = false;
-            continue;
-        }
-        if c == '\n' || c == '\r' {
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            if !(record_empty && field.is_empty() && fields.is_empty()) {
-                fields.push(std::mem::take(&mut field));
-                records.push(Record {
-                    line: record_line,
-                    fields: std::mem::take(&mut fields),
-                });
-            }
-            line += 1;
-            col = 0;
-            record_line = line;
-            at_field_start = true;
-            record_empty = true;
-            continue;
-        }
-        if c == '"' {
-            return Err(Error::syntax(
-                path,
-                line,
-                col,
-                "quote inside an unquoted field (quote the whole field and double the quote)",
-            ));
-        }
-        field.push(c);
-        at_field_start = false;
-        record_empty = false;
-    }
-    if !(record_empty && field.is_empty() && fields.is_empty()) {
-        fields.push(field);
-        records.push(Record {
-            line: record_line,
-            fields,
-        });
-    }
-    Ok(records)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -736,10 +646,30 @@ mod tests {
     }
 
     #[test]
-    fn tab_delimiter_is_detected() {
-        assert_eq!(detect_delimiter("id\tfr\ten\n"), '\t');
-        assert_eq!(detect_delimiter("id;fr;en\n"), ';');
-        assert_eq!(detect_delimiter("\"a;b\",fr,en\n"), ',');
+    fn errors_point_at_the_cell() {
+        let e = read_csv(&src("fr,en,gender\nOIM,IOM,x\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("g.csv:2:9") && e.contains("unknown gender `x`"),
+            "{e}"
+        );
+        let e = read_csv(&src("fr;en;fr_variants\nOIM;IOM;a [zz]\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("g.csv:2:9") && e.contains("`zz`"), "{e}");
+        let e = read_csv(&src("id,fr,en\n1,OIM,IOM\n1,HCR,UNHCR\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("g.csv:3:1") && e.contains("first at line 2"),
+            "{e}"
+        );
+        let e = read_csv(&src("fr,en\nOIM,\n")).unwrap_err().to_string();
+        assert!(
+            e.contains("g.csv:2:5") && e.contains("empty `en` term"),
+            "{e}"
+        );
     }
 }
 

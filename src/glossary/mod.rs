@@ -1,4 +1,4 @@
-//! Glossaries: the model, and the CSV reader and writer.
+//! Glossaries: the model, the CSV tokenizer, and the CSV reader and writer.
 
 pub mod model;
 
@@ -7,5 +7,6 @@ pub mod check;
 pub mod csv;
 pub mod load;
 pub mod shipped;
+pub mod table;
 pub use load::read_glossary;
 pub use shipped::{shipped_glossary, SHIPPED_GLOSSARY_NAME};

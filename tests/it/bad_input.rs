@@ -451,11 +451,11 @@ fn malformed_glossaries_are_refused_with_their_line() {
         ),
         (
             "glossary-duplicate-headers.csv",
-            "glossary-duplicate-headers.csv:1:1: column `fr` appears twice",
+            "glossary-duplicate-headers.csv:1:10: column `fr` appears twice",
         ),
         (
             "glossary-unknown-tag.csv",
-            "glossary-unknown-tag.csv:2:1: unknown tag `acronyme`",
+            "glossary-unknown-tag.csv:2:107: unknown tag `acronyme`",
         ),
         (
             "glossary-missing-en-column.csv",

@@ -107,7 +107,7 @@ fn unknown_tag_is_an_error_with_its_line() {
     let err = read("fr,en,fr_variants\nOIM,IOM,\nOIT,ILO,BIT [acronim]\n").unwrap_err();
     let m = message(err);
     assert!(
-        m.starts_with("g.csv:3:1: unknown tag `acronim` on variant `BIT`"),
+        m.starts_with("g.csv:3:9: unknown tag `acronim` on variant `BIT`"),
         "{m}"
     );
 }
@@ -162,7 +162,7 @@ fn bad_gender_is_an_error() {
     let err = read("fr,en,gender\nOIM,IOM,x\n").unwrap_err();
     assert_eq!(
         message(err),
-        "g.csv:2:1: unknown gender `x` (expected m, f or empty)"
+        "g.csv:2:9: unknown gender `x` (expected m, f or empty)"
     );
 }
 
