@@ -23,7 +23,9 @@ pub mod stream;
 pub mod tbx;
 pub mod terms;
 pub mod tmx;
+pub mod warning;
 pub mod xliff;
 pub mod xmlsafe;
 
 pub use error::{Error, Result};
+pub use warning::Warning;

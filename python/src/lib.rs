@@ -8,7 +8,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use std::sync::Arc;
-use trame::clean::{clean_documents, identity, CleanOptions};
+use trame::clean::{CleanOptions, Cleaner};
 use trame::glossary::Glossary as RsGlossary;
 use trame::records::record_source;
 use trame::segment::offsets::FileOffsets;
@@ -38,7 +38,7 @@ pub struct Seg {
 #[derive(Clone)]
 struct SegCore {
     segmenter: trame::segment::Segmenter,
-    clean: CleanOptions,
+    cleaner: Cleaner,
 }
 
 impl SegCore {
@@ -47,10 +47,7 @@ impl SegCore {
     fn segment(&self, text: &str, clean: bool) -> trame::Result<Vec<Seg>> {
         let source = record_source("<text>", text)?;
         let segments = if clean {
-            let cleaned = clean_documents(&[source.text.as_str()], &self.clean)
-                .pop()
-                .map(|(c, _)| c)
-                .unwrap_or_else(|| identity(&source.text));
+            let (cleaned, _) = self.cleaner.clean(&source.text);
             self.segmenter.segment_clean(&cleaned)
         } else {
             self.segmenter.segment(&source.text)
@@ -82,25 +79,27 @@ fn seg_dict<'py>(py: Python<'py>, s: &Seg) -> PyResult<Bound<'py, PyDict>> {
 /// cleaning the sample together removes as shared between documents.
 #[pyclass(module = "trame._trame", frozen)]
 struct Boilerplate {
-    blocks: Vec<String>,
+    learned: trame::clean::Boilerplate,
 }
 
 #[pymethods]
 impl Boilerplate {
     #[new]
     fn new(blocks: Vec<String>) -> Self {
-        Boilerplate { blocks }
+        Boilerplate {
+            learned: trame::clean::Boilerplate::from_blocks(blocks),
+        }
     }
     /// The learned blocks (texts), e.g. to save them and pass them to `Boilerplate(blocks)`.
     #[getter]
     fn blocks(&self) -> Vec<String> {
-        self.blocks.clone()
+        self.learned.blocks().to_vec()
     }
     fn __len__(&self) -> usize {
-        self.blocks.len()
+        self.learned.blocks().len()
     }
     fn __repr__(&self) -> String {
-        format!("Boilerplate({} blocks)", self.blocks.len())
+        format!("Boilerplate({} blocks)", self.learned.blocks().len())
     }
 }
 
@@ -108,24 +107,16 @@ impl Boilerplate {
 /// files of a folder): the removed shared blocks, each once.
 #[pyfunction]
 fn learn_boilerplate(py: Python<'_>, sample: Vec<String>) -> PyResult<Boilerplate> {
-    let blocks = py.detach(|| -> trame::Result<Vec<String>> {
+    let learned = py.detach(|| -> trame::Result<trame::clean::Boilerplate> {
         let sources = sample
             .iter()
             .map(|t| record_source("<sample>", t))
             .collect::<trame::Result<Vec<_>>>()?;
         let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
-        let mut blocks: Vec<String> = Vec::new();
-        for (_, report) in clean_documents(&texts, &CleanOptions::default()) {
-            for r in report.removals {
-                if r.kind == "boilerplate" && !blocks.contains(&r.text) {
-                    blocks.push(r.text);
-                }
-            }
-        }
-        Ok(blocks)
+        Ok(Cleaner::new(CleanOptions::default()).learn_boilerplate(&texts))
     });
     Ok(Boilerplate {
-        blocks: blocks.map_err(err)?,
+        learned: learned.map_err(err)?,
     })
 }
 
@@ -151,7 +142,7 @@ impl Segmenter {
         let mut clean = CleanOptions::default();
         if let Some(b) = boilerplate {
             if let Ok(b) = b.cast::<Boilerplate>() {
-                clean.boilerplate = b.get().blocks.clone();
+                clean.boilerplate = b.get().learned.blocks().to_vec();
             } else if let Ok(text) = b.extract::<String>() {
                 clean.boilerplate.push(text);
             } else {
@@ -170,7 +161,10 @@ impl Segmenter {
             })
             .map_err(err)?;
         Ok(Segmenter {
-            core: Arc::new(SegCore { segmenter, clean }),
+            core: Arc::new(SegCore {
+                segmenter,
+                cleaner: Cleaner::new(clean),
+            }),
         })
     }
 

@@ -110,7 +110,7 @@ pub struct ExportStats {
     /// Beads left out (TMX: empty side or below the minimum confidence).
     pub skipped: usize,
     /// Warnings of the TMX writer.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::Warning>,
 }
 
 fn io(e: std::io::Error) -> Error {

@@ -120,13 +120,49 @@ pub struct CleanReport {
     pub removals: Vec<Removal>,
 }
 
+/// Why cleaning removed something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RemovalKind {
+    /// A block of lines shared with another document cleaned together.
+    Boilerplate,
+    /// Lines of a known boilerplate text ([`CleanOptions::boilerplate`], a learned
+    /// [`Boilerplate`]).
+    KnownBoilerplate,
+    /// A leading site-navigation menu.
+    Navigation,
+    /// A tag, comment or link debris.
+    Markup,
+    /// A paragraph rejoined from hard-wrapped lines.
+    Unwrap,
+}
+
+impl RemovalKind {
+    /// The name used in reports: `boilerplate`, `known-boilerplate`, `navigation`, `markup`,
+    /// `unwrap`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovalKind::Boilerplate => "boilerplate",
+            RemovalKind::KnownBoilerplate => "known-boilerplate",
+            RemovalKind::Navigation => "navigation",
+            RemovalKind::Markup => "markup",
+            RemovalKind::Unwrap => "unwrap",
+        }
+    }
+}
+
+impl std::fmt::Display for RemovalKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One removal: what kind, where in the original, and the text removed.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Removal {
-    /// `boilerplate` (shared with another document), `known-boilerplate`, `navigation`,
-    /// `markup` (a tag, comment or link debris), or `unwrap` (a paragraph rejoined: `line` is its
-    /// first wrapped line, `text` holds one `\n` per line break removed).
-    pub kind: String,
+    /// Why it was removed. For [`RemovalKind::Unwrap`], `line` is the paragraph's first wrapped
+    /// line and `text` holds one `\n` per line break removed.
+    pub kind: RemovalKind,
     /// 1-based first line in the original.
     pub line: usize,
     /// The removed text.
@@ -181,53 +217,151 @@ impl Prepared {
 /// Total input size from which documents are cleaned on several threads.
 const PARALLEL_BYTES: usize = 1 << 20;
 
-/// Cleans several documents together: blocks of lines shared by two or more of them are boilerplate.
-pub fn clean_documents(texts: &[&str], opts: &CleanOptions) -> Vec<(CleanText, CleanReport)> {
-    // Threads pay off only on big inputs; small ones stay on the caller's thread.
-    let parallel = texts.iter().map(|t| t.len()).sum::<usize>() >= PARALLEL_BYTES;
-    let prepared: Vec<Prepared> = if parallel {
-        texts.par_iter().map(|t| prepare(t, opts)).collect()
-    } else {
-        texts.iter().map(|t| prepare(t, opts)).collect()
-    };
-    let line_sets: Vec<Vec<&str>> = prepared.iter().map(Prepared::line_strs).collect();
-    let shared = if opts.shared_blocks && texts.len() > 1 {
-        boilerplate::shared_lines(&line_sets)
-    } else {
-        line_sets.iter().map(|l| vec![false; l.len()]).collect()
-    };
-    let known_texts: Vec<String> = opts
-        .boilerplate
-        .iter()
-        .map(|t| prepare(t, opts).map.text)
-        .collect();
-    let known_refs: Vec<&str> = known_texts.iter().map(String::as_str).collect();
-    let known = boilerplate::Known::new(&known_refs);
-    let finish_one = |((p, original), shared): ((&Prepared, &&str), &Vec<bool>)| {
-        finish(original, p, shared, &known, opts)
-    };
-    if parallel {
-        prepared
-            .par_iter()
-            .zip(texts)
-            .zip(&shared)
-            .map(finish_one)
-            .collect()
-    } else {
-        prepared
+/// Cleaning built once and applied per document or per batch: the options with their known
+/// boilerplate texts prepared (normalised) once, not on every call. `Send + Sync`.
+///
+/// ```
+/// use trame::clean::{Boilerplate, CleanOptions, Cleaner};
+///
+/// let footer = "Partager sur Facebook\nPartager sur LinkedIn\nImprimer la page";
+/// let sample = [
+///     format!("Titre A\nLe texte A.\n{footer}"),
+///     format!("Titre B\nLe texte B.\n{footer}"),
+/// ];
+/// let texts: Vec<&str> = sample.iter().map(String::as_str).collect();
+/// let cleaner = Cleaner::new(CleanOptions::default());
+/// let learned = cleaner.learn_boilerplate(&texts);
+/// assert_eq!(learned.blocks(), [footer]);
+///
+/// // Later, one document at a time (a worker, a stream): the learned block still goes.
+/// let cleaner = cleaner.with_boilerplate(&learned);
+/// let (clean, _report) = cleaner.clean(&format!("Titre C\nLe texte C.\n{footer}"));
+/// assert_eq!(clean.text, "Titre C\nLe texte C.");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Cleaner {
+    options: CleanOptions,
+    /// The known boilerplate texts, prepared as documents are.
+    known: Vec<String>,
+}
+
+impl Cleaner {
+    /// Prepares `options` (its known boilerplate texts) for cleaning.
+    pub fn new(options: CleanOptions) -> Cleaner {
+        let known = options
+            .boilerplate
             .iter()
-            .zip(texts)
-            .zip(&shared)
-            .map(finish_one)
-            .collect()
+            .map(|t| prepare(t, &options).map.text)
+            .collect();
+        Cleaner { options, known }
+    }
+
+    /// The options this cleaner applies.
+    pub fn options(&self) -> &CleanOptions {
+        &self.options
+    }
+
+    /// This cleaner with `learned`'s blocks added to the known boilerplate.
+    pub fn with_boilerplate(mut self, learned: &Boilerplate) -> Cleaner {
+        for block in &learned.blocks {
+            self.known.push(prepare(block, &self.options).map.text);
+            self.options.boilerplate.push(block.clone());
+        }
+        self
+    }
+
+    /// Cleans one document alone (known boilerplate, plus single-document heuristics).
+    pub fn clean(&self, text: &str) -> (CleanText, CleanReport) {
+        self.clean_together(&[text])
+            .pop()
+            .unwrap_or_else(|| (identity(text), CleanReport::default()))
+    }
+
+    /// Cleans several documents together: blocks of lines shared by two or more of them are
+    /// boilerplate (with [`CleanOptions::shared_blocks`]).
+    pub fn clean_together(&self, texts: &[&str]) -> Vec<(CleanText, CleanReport)> {
+        let opts = &self.options;
+        // Threads pay off only on big inputs; small ones stay on the caller's thread.
+        let parallel = texts.iter().map(|t| t.len()).sum::<usize>() >= PARALLEL_BYTES;
+        let prepared: Vec<Prepared> = if parallel {
+            texts.par_iter().map(|t| prepare(t, opts)).collect()
+        } else {
+            texts.iter().map(|t| prepare(t, opts)).collect()
+        };
+        let line_sets: Vec<Vec<&str>> = prepared.iter().map(Prepared::line_strs).collect();
+        let shared = if opts.shared_blocks && texts.len() > 1 {
+            boilerplate::shared_lines(&line_sets)
+        } else {
+            line_sets.iter().map(|l| vec![false; l.len()]).collect()
+        };
+        let known_refs: Vec<&str> = self.known.iter().map(String::as_str).collect();
+        let known = boilerplate::Known::new(&known_refs);
+        let finish_one = |((p, original), shared): ((&Prepared, &&str), &Vec<bool>)| {
+            finish(original, p, shared, &known, opts)
+        };
+        if parallel {
+            prepared
+                .par_iter()
+                .zip(texts)
+                .zip(&shared)
+                .map(finish_one)
+                .collect()
+        } else {
+            prepared
+                .iter()
+                .zip(texts)
+                .zip(&shared)
+                .map(finish_one)
+                .collect()
+        }
+    }
+
+    /// Learns the boilerplate of a sample of documents: the blocks that cleaning them together
+    /// removes as shared between documents, each once, in order of first removal. Applied with
+    /// [`Cleaner::with_boilerplate`], they are removed from documents cleaned one at a time.
+    pub fn learn_boilerplate(&self, sample: &[&str]) -> Boilerplate {
+        let mut blocks: Vec<String> = Vec::new();
+        for (_, report) in self.clean_together(sample) {
+            for r in report.removals {
+                if r.kind == RemovalKind::Boilerplate && !blocks.contains(&r.text) {
+                    blocks.push(r.text);
+                }
+            }
+        }
+        Boilerplate { blocks }
     }
 }
 
+/// Boilerplate learned from a sample of documents ([`Cleaner::learn_boilerplate`]): texts to
+/// remove wherever their lines occur as a block. A plain value: save [`Boilerplate::blocks`]
+/// and rebuild it with [`Boilerplate::from_blocks`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Boilerplate {
+    blocks: Vec<String>,
+}
+
+impl Boilerplate {
+    /// Boilerplate made of the given blocks (e.g. saved from an earlier run).
+    pub fn from_blocks(blocks: Vec<String>) -> Boilerplate {
+        Boilerplate { blocks }
+    }
+
+    /// The blocks, one text each (lines separated by `\n`).
+    pub fn blocks(&self) -> &[String] {
+        &self.blocks
+    }
+}
+
+/// Cleans several documents together: blocks of lines shared by two or more of them are
+/// boilerplate. A shorthand for [`Cleaner::clean_together`] with options used once.
+pub fn clean_documents(texts: &[&str], opts: &CleanOptions) -> Vec<(CleanText, CleanReport)> {
+    Cleaner::new(opts.clone()).clean_together(texts)
+}
+
 /// Cleans one document alone (known boilerplate from `opts`, plus single-document heuristics).
+/// A shorthand for [`Cleaner::clean`] with options used once.
 pub fn clean_document(text: &str, opts: &CleanOptions) -> (CleanText, CleanReport) {
-    clean_documents(&[text], opts)
-        .pop()
-        .unwrap_or_else(|| (identity(text), CleanReport::default()))
+    Cleaner::new(opts.clone()).clean(text)
 }
 
 /// A cleaned text that is the original itself (for `--no-clean`): the identity map.
@@ -252,7 +386,7 @@ fn finish(
     let mut report = CleanReport::default();
     for r in &p.markup {
         report.removals.push(Removal {
-            kind: "markup".into(),
+            kind: RemovalKind::Markup,
             line: line_of(r.orig),
             text: r.text.clone(),
         });
@@ -260,21 +394,21 @@ fn finish(
 
     let lines = p.line_strs();
     // Why each line goes, if it does.
-    let mut gone: Vec<Option<&'static str>> = vec![None; lines.len()];
+    let mut gone: Vec<Option<RemovalKind>> = vec![None; lines.len()];
     let min_block = opts.min_block_lines.max(1);
     let mut shared = shared.to_vec();
     if let Some(c) = boilerplate::contact_block_start(&lines) {
         shared[c..].iter_mut().for_each(|s| *s = false);
     }
     let remove_shared = boilerplate::runs_to_remove(&shared, min_block, min_block.min(2));
-    mark(&mut gone, &remove_shared, "boilerplate");
+    mark(&mut gone, &remove_shared, RemovalKind::Boilerplate);
     if !known.is_empty() {
         let flags = known.flags(&lines);
         let min = known.min_block.min(min_block);
         mark(
             &mut gone,
             &boilerplate::runs_to_remove(&flags, min, min),
-            "known-boilerplate",
+            RemovalKind::KnownBoilerplate,
         );
     }
     if opts.navigation {
@@ -282,7 +416,7 @@ fn finish(
         // between documents) is still recognised whole, and its leftovers go.
         let nav = boilerplate::leading_navigation(&lines);
         for g in &mut gone[..nav] {
-            g.get_or_insert("navigation");
+            g.get_or_insert(RemovalKind::Navigation);
         }
     }
     report_blocks(p, &gone, &line_of, &mut report);
@@ -320,7 +454,7 @@ fn finish(
                     }
                     unwrapped
                         .get_or_insert_with(|| Removal {
-                            kind: "unwrap".into(),
+                            kind: RemovalKind::Unwrap,
                             line: line_of(p.map.orig_offset(prev_end)),
                             text: String::new(),
                         })
@@ -357,7 +491,7 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-fn mark(gone: &mut [Option<&'static str>], remove: &[bool], kind: &'static str) {
+fn mark(gone: &mut [Option<RemovalKind>], remove: &[bool], kind: RemovalKind) {
     for (g, &r) in gone.iter_mut().zip(remove) {
         if r && g.is_none() {
             *g = Some(kind);
@@ -368,7 +502,7 @@ fn mark(gone: &mut [Option<&'static str>], remove: &[bool], kind: &'static str) 
 /// One report entry per run of removed lines of the same kind.
 fn report_blocks(
     p: &Prepared,
-    gone: &[Option<&'static str>],
+    gone: &[Option<RemovalKind>],
     line_of: &dyn Fn(usize) -> usize,
     report: &mut CleanReport,
 ) {
@@ -387,7 +521,7 @@ fn report_blocks(
             .map(|r| &p.map.text[r.clone()])
             .collect();
         report.removals.push(Removal {
-            kind: kind.into(),
+            kind,
             line: line_of(p.map.orig_offset(p.lines[start].start)),
             text: text.join("\n"),
         });

@@ -95,7 +95,7 @@ fn shared_blocks_go_and_single_shared_lines_stay() {
     );
     let r = &out[0].1.removals;
     assert_eq!(r.len(), 1);
-    assert_eq!(r[0].kind, "boilerplate");
+    assert_eq!(r[0].kind, RemovalKind::Boilerplate);
     assert_eq!(r[0].line, 1);
     assert_eq!(r[0].text, "Accueil\nÀ propos\nContact");
 }
@@ -131,7 +131,7 @@ fn known_boilerplate_is_removed_from_a_single_document() {
     };
     let (c, report) = clean_document("Accueil\nÀ propos\nContact\nTitre\nCorps.", &opts);
     assert_eq!(c.text, "Titre\nCorps.");
-    assert_eq!(report.removals[0].kind, "known-boilerplate");
+    assert_eq!(report.removals[0].kind, RemovalKind::KnownBoilerplate);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use crate::align::export::{self, AlignedDoc, ExportOptions, Format};
 use crate::align::{self, AlignOptions, Bead};
-use crate::clean::{self, CleanOptions};
+use crate::clean::{self, Boilerplate, CleanOptions, Cleaner};
 use crate::error::{Error, Result};
 use crate::glossary::Glossary;
 use crate::input;
@@ -52,11 +52,11 @@ pub struct ProcessedPair {
 
 /// Processes one pair whose texts were already cleaned: segment both sides and match terms.
 /// The beads are left empty: alignment runs over all pairs together (see [`align_pairs`]).
-pub fn process_pair(
+fn segment_and_match(
     name: &str,
     fr: (&input::Source, &clean::CleanText),
     en: (&input::Source, &clean::CleanText),
-    stages: &Stages,
+    stages: &Pipeline,
 ) -> ProcessedPair {
     let fr_segments = stages.fr_segmenter.segment_clean(fr.1);
     let en_segments = stages.en_segmenter.segment_clean(en.1);
@@ -120,21 +120,46 @@ pub fn aligned_docs(pairs: &[ProcessedPair]) -> Vec<AlignedDoc> {
         .collect()
 }
 
-/// The stage objects built once and shared by every document (all `Send + Sync`).
+/// The stages built once and shared by every document (all `Send + Sync`): cleaner,
+/// segmenters, glossary matcher and alignment options. [`Pipeline::process_pair`] runs one pair
+/// through all of them (a worker, a stream of pairs); [`run_pairs`] runs a batch, cleaning each
+/// language's documents together and aligning with one word model trained on all of them.
+///
+/// ```
+/// use trame::clean::Boilerplate;
+/// use trame::input::Source;
+/// use trame::pipeline::Pipeline;
+///
+/// let glossary = trame::glossary::shipped_glossary().unwrap();
+/// let footer = Boilerplate::from_blocks(vec!["Partager\nImprimer\nS’abonner".into()]);
+/// let pipeline = Pipeline::new(Some(&glossary)).unwrap().with_boilerplate(&footer);
+/// let fr = Source::utf8("fr/a.txt", "L’OIM aide les migrants.\nPartager\nImprimer\nS’abonner");
+/// let en = Source::utf8("en/a.txt", "IOM helps migrants.");
+/// let pair = pipeline.process_pair("a", &fr, &en).unwrap();
+/// assert_eq!(pair.fr_segments.len(), 1);
+/// assert_eq!(pair.beads.len(), 1);
+/// assert_eq!(pair.terms[0].en, "IOM");
+/// ```
 #[derive(Debug, Clone)]
-pub struct Stages {
+pub struct Pipeline {
+    /// Cleaning, with its known (and learned) boilerplate.
+    pub cleaner: Cleaner,
+    /// French sentence segmentation.
     pub fr_segmenter: Segmenter,
+    /// English sentence segmentation.
     pub en_segmenter: Segmenter,
     /// The glossary and its matcher, when terms are matched.
     pub glossary_matcher: Option<(Glossary, Matcher)>,
+    /// How sentences are aligned.
     pub align_options: AlignOptions,
-    pub clean_options: CleanOptions,
 }
 
-impl Stages {
-    /// Builds the stages with the built-in segmentation rules and, if given, a glossary.
+impl Pipeline {
+    /// Builds the stages with the built-in segmentation rules, default cleaning and, if given, a
+    /// glossary (matched in the French text and used as alignment anchors).
     pub fn new(glossary: Option<&Glossary>) -> Result<Self> {
-        Ok(Stages {
+        Ok(Pipeline {
+            cleaner: Cleaner::new(CleanOptions::default()),
             fr_segmenter: Segmenter::builtin("fr")?,
             en_segmenter: Segmenter::builtin("en")?,
             glossary_matcher: match glossary {
@@ -145,8 +170,30 @@ impl Stages {
                 glossary: glossary.cloned(),
                 ..AlignOptions::default()
             },
-            clean_options: CleanOptions::default(),
         })
+    }
+
+    /// This pipeline with `learned` boilerplate removed from every document it cleans.
+    pub fn with_boilerplate(mut self, learned: &Boilerplate) -> Self {
+        self.cleaner = self.cleaner.with_boilerplate(learned);
+        self
+    }
+
+    /// Runs one French/English pair through every stage on its own: clean each side (known and
+    /// learned boilerplate, single-document heuristics), segment, match terms, align.
+    pub fn process_pair(
+        &self,
+        name: &str,
+        fr: &input::Source,
+        en: &input::Source,
+    ) -> Result<ProcessedPair> {
+        let (fr_clean, _) = self.cleaner.clean(&fr.text);
+        let (en_clean, _) = self.cleaner.clean(&en.text);
+        let mut pair = segment_and_match(name, (fr, &fr_clean), (en, &en_clean), self);
+        let src: Vec<&str> = pair.fr_segments.iter().map(|s| s.text.as_str()).collect();
+        let tgt: Vec<&str> = pair.en_segments.iter().map(|s| s.text.as_str()).collect();
+        pair.beads = align::align(&src, &tgt, &self.align_options)?;
+        Ok(pair)
     }
 }
 
@@ -162,7 +209,7 @@ pub struct Failure {
 /// `progress` is called once per finished pair (from worker threads).
 pub fn run_pairs(
     pairs: &[DocumentPair],
-    stages: &Stages,
+    stages: &Pipeline,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<(Vec<ProcessedPair>, Vec<Failure>)> {
     let read = |p: &Path| input::read_source(&p.display().to_string(), None);
@@ -187,14 +234,14 @@ pub fn run_pairs(
     }
     let fr_texts: Vec<&str> = ok.iter().map(|(_, fr, _)| fr.text.as_str()).collect();
     let en_texts: Vec<&str> = ok.iter().map(|(_, _, en)| en.text.as_str()).collect();
-    let fr_clean = clean::clean_documents(&fr_texts, &stages.clean_options);
-    let en_clean = clean::clean_documents(&en_texts, &stages.clean_options);
+    let fr_clean = stages.cleaner.clean_together(&fr_texts);
+    let en_clean = stages.cleaner.clean_together(&en_texts);
     let mut processed: Vec<ProcessedPair> = ok
         .par_iter()
         .zip(fr_clean.par_iter())
         .zip(en_clean.par_iter())
         .map(|(((name, fr, en), (fr_c, _)), (en_c, _))| {
-            let pair = process_pair(name, (fr, fr_c), (en, en_c), stages);
+            let pair = segment_and_match(name, (fr, fr_c), (en, en_c), stages);
             progress(name);
             pair
         })
@@ -217,7 +264,7 @@ pub struct BuildSummary {
     pub unpaired: Vec<String>,
     pub failures: Vec<String>,
     /// Warnings of the writers (removed control characters, over-long segments).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::Warning>,
     pub outputs: Vec<String>,
 }
 
@@ -297,7 +344,7 @@ pub fn build(
         ));
     }
     on_total(pairing.pairs.len());
-    let stages = Stages::new(Some(&glossary))?;
+    let stages = Pipeline::new(Some(&glossary))?;
     let (processed, failures) = run_pairs(&pairing.pairs, &stages, on_done)?;
     let out = &config.out_dir;
     std::fs::create_dir_all(out).map_err(|e| Error::io(out.display().to_string(), e))?;
@@ -360,7 +407,7 @@ pub fn build(
         for warning in crate::tbx::omegat::write_omegat_tbx(&glossary, &tbx_options, w)? {
             // Its XML repairs are those already reported for glossary.tbx (same terms, entries
             // renamed): only what is new to this shape is reported.
-            if warning.ends_with(crate::tbx::omegat::NO_ENTRY)
+            if matches!(warning, crate::Warning::NoTargetTerm { .. })
                 && !summary.warnings.contains(&warning)
             {
                 summary.warnings.push(warning);

@@ -56,7 +56,7 @@ pub struct Segment {
 pub struct Segmenter {
     lang: String,
     engine: Engine,
-    warnings: Vec<String>,
+    warnings: Vec<crate::Warning>,
 }
 
 impl Segmenter {
@@ -148,7 +148,7 @@ impl Segmenter {
     }
 
     /// What the SRX file held that trame reads but does not implement (Okapi options…).
-    pub fn warnings(&self) -> &[String] {
+    pub fn warnings(&self) -> &[crate::Warning] {
         &self.warnings
     }
 

@@ -6,6 +6,7 @@
 //! warnings, because trame segments plain text and implements none of them.
 
 use crate::document::LineIndex;
+use crate::warning::Warning;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -55,8 +56,17 @@ pub struct SrxDocument {
     pub language_rules: Vec<LanguageRule>,
     /// The map rules in document order.
     pub maps: Vec<LanguageMap>,
-    /// Things read but not implemented (Okapi options, format handles…), one message each.
-    pub warnings: Vec<String>,
+    /// Things read but not implemented (Okapi options, format handles…), one warning each.
+    pub warnings: Vec<Warning>,
+}
+
+impl SrxDocument {
+    /// Records something read but not applied.
+    fn ignored(&mut self, message: impl Into<String>) {
+        self.warnings.push(Warning::SrxIgnored {
+            message: message.into(),
+        });
+    }
 }
 
 /// An SRX syntax problem at a 1-based line and column.
@@ -127,8 +137,7 @@ pub fn parse(xml: &str) -> Result<SrxDocument, SrxSyntaxError> {
                     saw_root = true;
                     let version = attr(e, "version").unwrap_or_default();
                     if version != "2.0" {
-                        doc.warnings
-                            .push(format!("SRX version `{version}`: read as SRX 2.0"));
+                        doc.ignored(format!("SRX version `{version}`: read as SRX 2.0"));
                     }
                     continue;
                 }
@@ -207,9 +216,8 @@ pub fn parse(xml: &str) -> Result<SrxDocument, SrxSyntaxError> {
                     }
                     "body" | "languagerules" | "maprules" => {}
                     "formathandle" => {
-                        doc.warnings.push(
-                            "<formathandle> ignored: trame segments plain text without inline codes"
-                                .into(),
+                        doc.ignored(
+                            "<formathandle> ignored: trame segments plain text without inline codes",
                         );
                     }
                     other if other.starts_with("okpsrx:") => {
@@ -230,14 +238,13 @@ pub fn parse(xml: &str) -> Result<SrxDocument, SrxSyntaxError> {
                                 .as_deref()
                                 == Some("yes")
                         {
-                            doc.warnings.push(
+                            doc.ignored(
                                 "useIcu4jBreakRules=yes: this file expects ICU's UAX #29 sentence \
                                  breaker underneath its rules; trame has none, so only the file's \
-                                 own break rules apply"
-                                    .into(),
+                                 own break rules apply",
                             );
                         }
-                        doc.warnings.push(format!(
+                        doc.ignored(format!(
                             "Okapi extension <{other}> ignored{}",
                             if attrs.is_empty() {
                                 String::new()
@@ -247,8 +254,7 @@ pub fn parse(xml: &str) -> Result<SrxDocument, SrxSyntaxError> {
                         ));
                     }
                     other if in_header => {
-                        doc.warnings
-                            .push(format!("header element <{other}> ignored"));
+                        doc.ignored(format!("header element <{other}> ignored"));
                     }
                     other => {
                         return Err(at(tag_at, format!("unexpected element <{other}>")));
@@ -407,6 +413,9 @@ mod tests {
             r#"<header cascade="no"><okpsrx:options xmlns:okpsrx="x" useJavaRegex="yes"/></header>"#,
         );
         let doc = parse(&with).unwrap();
-        assert!(doc.warnings.iter().any(|w| w.contains("useJavaRegex=yes")));
+        assert!(doc
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("useJavaRegex=yes")));
     }
 }

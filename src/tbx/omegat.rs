@@ -17,6 +17,7 @@ use super::writer::{write_tbx, ExportOptions};
 use super::TbxVersion;
 use crate::error::{Error, Result};
 use crate::glossary::{Concept, Gender, Glossary, Status, Term, TermType};
+use crate::warning::Warning;
 use std::io::Write;
 
 fn flat(s: &str) -> String {
@@ -111,17 +112,16 @@ pub fn comment(c: &Concept, src: usize, tgt: usize) -> String {
     flat(&out)
 }
 
-/// End of the warning for a concept left out of the OmegaT shape.
-pub const NO_ENTRY: &str = "no usable target term, no OmegaT entry";
-
 /// The rows of `glossary` in OmegaT's shape, and a warning per concept left out (no usable
 /// English term) or French term repeated within a concept.
-pub fn rows(glossary: &Glossary) -> (Vec<Row>, Vec<String>) {
+pub fn rows(glossary: &Glossary) -> (Vec<Row>, Vec<Warning>) {
     let mut rows = Vec::new();
     let mut warnings = Vec::new();
     for c in &glossary.concepts {
         if c.target_index(0, false, false).is_none() {
-            warnings.push(format!("concept {}: {NO_ENTRY}", c.id));
+            warnings.push(Warning::NoTargetTerm {
+                concept: c.id.clone(),
+            });
             continue;
         }
         let mut seen: Vec<&str> = Vec::new();
@@ -152,7 +152,7 @@ pub fn write_omegat_tbx(
     glossary: &Glossary,
     options: &ExportOptions,
     out: &mut dyn Write,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Warning>> {
     let (rows, mut warnings) = rows(glossary);
     let mut shaped = Glossary {
         src_lang: glossary.src_lang.clone(),
@@ -185,7 +185,7 @@ pub fn write_omegat_tbx(
 
 /// Writes `glossary` as an OmegaT glossary TSV (see the module documentation); returns the
 /// warnings.
-pub fn write_omegat_tsv(glossary: &Glossary, out: &mut dyn Write) -> Result<Vec<String>> {
+pub fn write_omegat_tsv(glossary: &Glossary, out: &mut dyn Write) -> Result<Vec<Warning>> {
     let (rows, warnings) = rows(glossary);
     let mut s = String::new();
     for r in &rows {
@@ -249,7 +249,13 @@ mod tests {
         );
         assert_eq!(
             warnings,
-            vec!["concept 2: no usable target term, no OmegaT entry"]
+            vec![Warning::NoTargetTerm {
+                concept: "2".into()
+            }]
+        );
+        assert_eq!(
+            warnings[0].to_string(),
+            "concept 2: no usable target term, no OmegaT entry"
         );
     }
 }

@@ -289,6 +289,6 @@ pub fn repair_tbx(path: &str, renumber: bool, out: &mut dyn Write) -> Result<Vec
         ));
     }
     let warnings = write_tbx(&glossary, TbxVersion::V2, &ExportOptions::default(), out)?;
-    changes.extend(warnings);
+    changes.extend(warnings.iter().map(ToString::to_string));
     Ok(changes)
 }

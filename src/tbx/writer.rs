@@ -5,6 +5,7 @@ use super::reader::TbxVersion;
 use crate::error::{Error, Result};
 use crate::glossary::{Concept, Glossary, Term};
 use crate::tmx::xml::{escape_attr_into, escape_text_into, is_language_tag, strip_illegal};
+use crate::warning::Warning;
 use std::collections::HashSet;
 use std::io::Write;
 
@@ -33,7 +34,7 @@ pub struct ExportOptions {
 /// Builds the output in memory with the element names of one version.
 struct Out<'a> {
     s: String,
-    warnings: &'a mut Vec<String>,
+    warnings: &'a mut Vec<Warning>,
 }
 
 impl Out<'_> {
@@ -48,9 +49,11 @@ impl Out<'_> {
     ) {
         let (clean, removed) = strip_illegal(text);
         if removed > 0 {
-            self.warnings.push(format!(
-                "{what}: removed {removed} XML-illegal character(s)"
-            ));
+            self.warnings.push(Warning::IllegalCharacters {
+                at: what.to_string(),
+                field: String::new(),
+                removed,
+            });
         }
         self.open(indent, name, attrs);
         escape_text_into(&clean, &mut self.s);
@@ -120,7 +123,7 @@ pub fn write_tbx(
     version: TbxVersion,
     options: &ExportOptions,
     out: &mut dyn Write,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Warning>> {
     let src = language(&options.src_lang, &glossary.src_lang, "fr", "source")?;
     let tgt = language(&options.tgt_lang, &glossary.tgt_lang, "en", "target")?;
     if glossary.concepts.is_empty() {

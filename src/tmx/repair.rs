@@ -245,7 +245,7 @@ pub fn repair<W: Write>(path: &str, options: &RepairOptions, out: W) -> Result<R
             Err(e) => return Err(e),
         }
         for w in writer.take_warnings() {
-            report.change("illegal", w);
+            report.change("illegal", w.to_string());
         }
     }
     writer.finish()?;

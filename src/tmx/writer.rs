@@ -3,6 +3,7 @@
 use super::xml::{escape_attr_into, escape_text_into, is_language_tag, strip_illegal};
 use super::{TmxHeader, TranslationUnit, MAX_SEGMENT_CHARS};
 use crate::error::{Error, Result};
+use crate::warning::Warning;
 use std::io::Write;
 
 /// Name used in error messages for problems in the header.
@@ -14,7 +15,7 @@ const HEADER: &str = "TMX header";
 /// refused unit leaves the document intact and the caller may carry on.
 pub struct TmxWriter<W: Write> {
     out: W,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     src_lang: String,
     buf: String,
     units: u64,
@@ -121,9 +122,11 @@ impl<W: Write> TmxWriter<W> {
         ] {
             let (clean, removed) = strip_illegal(value);
             if removed > 0 {
-                warnings.push(format!(
-                    "TMX header: removed {removed} XML-illegal character(s) from {name}"
-                ));
+                warnings.push(Warning::IllegalCharacters {
+                    at: HEADER.into(),
+                    field: name.to_string(),
+                    removed,
+                });
             }
             s.push(' ');
             s.push_str(name);
@@ -195,9 +198,11 @@ impl<W: Write> TmxWriter<W> {
         if let Some(id) = &tu.tuid {
             let (clean, removed) = strip_illegal(id);
             if removed > 0 {
-                warnings.push(format!(
-                    "{label}: removed {removed} XML-illegal character(s) from the tuid"
-                ));
+                warnings.push(Warning::IllegalCharacters {
+                    at: label.to_string(),
+                    field: "the tuid".into(),
+                    removed,
+                });
             }
             s.push_str(" tuid=\"");
             escape_attr_into(&clean, s);
@@ -219,10 +224,11 @@ impl<W: Write> TmxWriter<W> {
             }
             let (clean, removed) = strip_illegal(&v.text);
             if removed > 0 {
-                warnings.push(format!(
-                    "{label}: removed {removed} XML-illegal character(s) from the {} segment",
-                    v.lang
-                ));
+                warnings.push(Warning::IllegalCharacters {
+                    at: label.to_string(),
+                    field: format!("the {} segment", v.lang),
+                    removed,
+                });
             }
             if clean.trim().is_empty() {
                 return Err(Error::invalid(
@@ -232,10 +238,12 @@ impl<W: Write> TmxWriter<W> {
             }
             let chars = clean.chars().count();
             if chars > MAX_SEGMENT_CHARS {
-                warnings.push(format!(
-                    "{label}: the {} segment has {chars} characters; Trados accepts at most {MAX_SEGMENT_CHARS} (kept whole)",
-                    v.lang
-                ));
+                warnings.push(Warning::LongSegment {
+                    at: label.to_string(),
+                    lang: v.lang.clone(),
+                    chars,
+                    limit: MAX_SEGMENT_CHARS,
+                });
             }
             s.push_str("      <tuv xml:lang=\"");
             escape_attr_into(&v.lang, s);
@@ -256,7 +264,7 @@ impl<W: Write> TmxWriter<W> {
     }
 
     /// Warnings recorded so far (removed characters, over-long segments…), drained.
-    pub fn take_warnings(&mut self) -> Vec<String> {
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
         std::mem::take(&mut self.warnings)
     }
 
@@ -274,7 +282,7 @@ fn push_prop(
     kind: &str,
     value: &str,
     label: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<()> {
     let (kind, removed_k) = strip_illegal(kind);
     if kind.trim().is_empty() {
@@ -282,10 +290,11 @@ fn push_prop(
     }
     let (value, removed_v) = strip_illegal(value);
     if removed_k + removed_v > 0 {
-        warnings.push(format!(
-            "{label}: removed {} XML-illegal character(s) from prop {kind}",
-            removed_k + removed_v
-        ));
+        warnings.push(Warning::IllegalCharacters {
+            at: label.to_string(),
+            field: format!("prop {kind}"),
+            removed: removed_k + removed_v,
+        });
     }
     s.push_str(indent);
     s.push_str("<prop type=\"");
@@ -315,7 +324,7 @@ mod tests {
         }
     }
 
-    fn write(units: &[TranslationUnit]) -> (String, Vec<String>) {
+    fn write(units: &[TranslationUnit]) -> (String, Vec<Warning>) {
         let mut w = TmxWriter::new(Vec::new(), &header()).unwrap();
         for u in units {
             w.write_unit(u).unwrap();
@@ -350,6 +359,7 @@ mod tests {
     fn control_characters_are_removed_with_a_warning_naming_the_unit() {
         let (xml, warnings) = write(&[unit("7", "a\u{B}b", "c\u{1}d\u{FFFF}")]);
         assert!(xml.contains("<seg>ab</seg>") && xml.contains("<seg>cd</seg>"));
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings,
             vec![
@@ -365,7 +375,18 @@ mod tests {
         let (xml, warnings) = write(&[unit("1", &long, "x")]);
         assert!(xml.contains(&long));
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].starts_with("tu 1: the fr segment has 2001 characters"));
+        assert_eq!(
+            warnings[0],
+            Warning::LongSegment {
+                at: "tu 1".into(),
+                lang: "fr".into(),
+                chars: 2001,
+                limit: 2000
+            }
+        );
+        assert!(warnings[0]
+            .to_string()
+            .starts_with("tu 1: the fr segment has 2001 characters"));
     }
 
     #[test]

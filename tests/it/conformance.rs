@@ -51,7 +51,7 @@ fn write_units(path: &Path, units: &[TranslationUnit]) -> Vec<String> {
     }
     let warnings = w.take_warnings();
     w.finish().unwrap();
-    warnings
+    warnings.iter().map(ToString::to_string).collect()
 }
 
 #[test]

@@ -75,5 +75,5 @@ fn okapi_icu4j_file_loads_with_a_warning_about_icu() {
     assert!(s
         .warnings()
         .iter()
-        .any(|w| w.contains("useIcu4jBreakRules")));
+        .any(|w| w.to_string().contains("useIcu4jBreakRules")));
 }

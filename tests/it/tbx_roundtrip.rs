@@ -271,7 +271,15 @@ fn control_characters_are_removed_with_a_warning() {
     assert!(xml.contains("<term>IOM</term>"));
     assert_eq!(
         warnings,
-        vec!["concept 42 (#1): term `IOM`: removed 1 XML-illegal character(s)"]
+        vec![trame::Warning::IllegalCharacters {
+            at: "concept 42 (#1): term `IOM`".into(),
+            field: String::new(),
+            removed: 1
+        }]
+    );
+    assert_eq!(
+        warnings[0].to_string(),
+        "concept 42 (#1): term `IOM`: removed 1 XML-illegal character(s)"
     );
 }
 
