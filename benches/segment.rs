@@ -45,7 +45,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| en.segment(&text).len())
     });
     if let Ok(xml) = std::fs::read_to_string(LT_SRX) {
-        let lt = Segmenter::from_srx(&xml, "fr").unwrap();
+        let lt = Segmenter::from_srx(&xml, "fr", "fr.srx").unwrap();
         group.bench_function("languagetool_fr_1MB", |b| {
             b.iter(|| lt.segment(&text).len())
         });

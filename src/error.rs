@@ -52,6 +52,11 @@ pub enum Error {
     /// the output's path).
     #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),
+    /// Data handed to the library (not read by it from a file: a glossary value, units to
+    /// write) cannot be used as a whole. The caller that knows where the data came from names
+    /// it with [`Error::in_file`].
+    #[error("{0}")]
+    Unusable(String),
     /// The command line or an option value is wrong (exit code 2).
     #[error("{0}")]
     Usage(String),
@@ -98,6 +103,26 @@ impl Error {
             path: path.into(),
             pos: Position { line, column },
             message: message.into(),
+        }
+    }
+
+    /// Shorthand for [`Error::Unusable`].
+    pub fn unusable(message: impl Into<String>) -> Self {
+        Error::Unusable(message.into())
+    }
+
+    /// Names the file an [`Error::Unusable`] came from (it becomes [`Error::Invalid`]); other
+    /// errors, which name their file already, are returned as they are.
+    ///
+    /// ```
+    /// use trame::Error;
+    /// let e = Error::unusable("the glossary has no concept").in_file("g.csv");
+    /// assert_eq!(e.to_string(), "g.csv: the glossary has no concept");
+    /// ```
+    pub fn in_file(self, path: &str) -> Self {
+        match self {
+            Error::Unusable(message) => Error::invalid(path, message),
+            other => other,
         }
     }
 

@@ -284,7 +284,7 @@ pub fn audit(input: AuditInput) -> Result<Report> {
         .findings
         .extend(input.glossary.damage.iter().cloned());
     if !input.corpus.is_empty() || !input.memories.is_empty() {
-        let matcher = crate::terms::Matcher::new(g)?;
+        let matcher = crate::terms::Matcher::new(g).map_err(|e| e.in_file(input.glossary_path))?;
         let find = |text: &str| matcher.find(text);
         if !input.corpus.is_empty() {
             let segmenter = crate::segment::Segmenter::builtin(src_lang)?;

@@ -142,7 +142,8 @@ fn export(
             }
         };
         Ok(())
-    })?;
+    })
+    .map_err(|e| e.in_file(file))?;
     for w in &warnings {
         eprintln!("trame: warning: {file}: {w}");
     }

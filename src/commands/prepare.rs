@@ -65,7 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let glossary_path = args.glossary.display().to_string();
     let glossary = trame::glossary::read_glossary(&glossary_path, None)?;
-    let matcher = trame::terms::Matcher::new(&glossary)?;
+    let matcher = trame::terms::Matcher::new(&glossary).map_err(|e| e.in_file(&glossary_path))?;
     let mut builder = IndexBuilder::new();
     for tm in &args.tm {
         add_tmx(&mut builder, tm, &args.src_lang)?;

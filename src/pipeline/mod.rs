@@ -344,7 +344,11 @@ pub fn build(
         ));
     }
     on_total(pairing.pairs.len());
-    let stages = Pipeline::new(Some(&glossary))?;
+    let glossary_name = config.glossary.as_ref().map_or_else(
+        || crate::glossary::SHIPPED_GLOSSARY_NAME.to_string(),
+        |p| p.display().to_string(),
+    );
+    let stages = Pipeline::new(Some(&glossary)).map_err(|e| e.in_file(&glossary_name))?;
     let (processed, failures) = run_pairs(&pairing.pairs, &stages, on_done)?;
     let out = &config.out_dir;
     std::fs::create_dir_all(out).map_err(|e| Error::io(out.display().to_string(), e))?;

@@ -70,9 +70,10 @@ impl Segmenter {
         }
     }
 
-    /// Rules read from an SRX 2.0 document, for language code `lang`.
-    pub fn from_srx(srx_xml: &str, lang: &str) -> Result<Self> {
-        Self::from_srx_named(srx_xml, lang, "<srx>")
+    /// Rules read from an SRX 2.0 document, for language code `lang`; errors call the document
+    /// `name` (a file name, say) with the line and column.
+    pub fn from_srx(srx_xml: &str, lang: &str, name: &str) -> Result<Self> {
+        Self::from_srx_named(srx_xml, lang, name)
     }
 
     /// Rules read from the SRX 2.0 file at `path` (errors name the file, line and column).

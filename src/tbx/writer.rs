@@ -107,10 +107,9 @@ fn language(
     if is_language_tag(&lang) {
         Ok(lang)
     } else {
-        Err(Error::invalid(
-            "<TBX export>",
-            format!("{which} language `{lang}` is not a language tag such as `fr` or `en-GB`"),
-        ))
+        Err(Error::unusable(format!(
+            "{which} language `{lang}` is not a language tag such as `fr` or `en-GB`"
+        )))
     }
 }
 
@@ -127,8 +126,7 @@ pub fn write_tbx(
     let src = language(&options.src_lang, &glossary.src_lang, "fr", "source")?;
     let tgt = language(&options.tgt_lang, &glossary.tgt_lang, "en", "target")?;
     if glossary.concepts.is_empty() {
-        return Err(Error::invalid(
-            "<TBX export>",
+        return Err(Error::unusable(
             "the glossary has no concept; a TBX body needs at least one entry",
         ));
     }

@@ -152,13 +152,10 @@ impl TokenAutomaton {
         }
         t.marks.resize(t.vocab.len(), context::MARK_NONE);
         if t.vocab.len() as u32 >= MAX_VOCAB {
-            return Err(Error::invalid(
-                "<glossary>",
-                format!(
-                    "too many distinct words for the matcher ({})",
-                    t.vocab.len()
-                ),
-            ));
+            return Err(Error::unusable(format!(
+                "too many distinct words in the glossary for the matcher ({})",
+                t.vocab.len()
+            )));
         }
         t.longest = encoded.iter().map(Vec::len).max().unwrap_or(0);
         if !encoded.is_empty() {
@@ -166,7 +163,7 @@ impl TokenAutomaton {
                 .match_kind(AcMatchKind::Standard)
                 .start_kind(StartKind::Anchored)
                 .build(&encoded)
-                .map_err(|e| Error::invalid("<glossary>", format!("term automaton: {e}")))?;
+                .map_err(|e| Error::unusable(format!("glossary term automaton: {e}")))?;
             t.automaton = Some(automaton);
         }
         Ok(t)

@@ -9,10 +9,7 @@ use std::io::Write;
 /// written, so an error leaves `out` untouched; XML-illegal characters are removed.
 pub fn write_xliff(files: &[XliffFile], out: &mut dyn Write) -> Result<()> {
     if files.is_empty() || files.iter().all(|f| f.units.is_empty()) {
-        return Err(Error::invalid(
-            "<XLIFF export>",
-            "nothing to write: no segment in the input",
-        ));
+        return Err(Error::unusable("nothing to write: no segment in the input"));
     }
     let t = |s: &str| escape_text(&strip_illegal(s).0);
     let a = |s: &str| escape_attr(&strip_illegal(s).0);
@@ -88,6 +85,5 @@ pub fn write_xliff(files: &[XliffFile], out: &mut dyn Write) -> Result<()> {
         s.push_str("    </body>\n  </file>\n");
     }
     s.push_str("</xliff>\n");
-    out.write_all(s.as_bytes())
-        .map_err(|e| Error::io("<XLIFF output>", e))
+    out.write_all(s.as_bytes()).map_err(Error::output)
 }

@@ -153,3 +153,24 @@ fn creation_date_is_calendar_checked() {
         .unwrap()
         .contains("creationdate=\"20240229T000000Z\""));
 }
+
+/// Library errors on data handed to it carry no made-up name: the command names the file the
+/// data came from (`"<TBX export>: …"` before).
+#[test]
+fn export_errors_name_the_glossary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = write(dir.path(), "empty.csv", "id,fr,en\n");
+    let out = trame()
+        .args(["glossary", "export", &glossary, "--to", "tbx2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{glossary}: the glossary has no concept; a TBX body needs at least one entry"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("<TBX"), "{stderr}");
+}

@@ -13,7 +13,7 @@ const REF: &str = concat!(
 
 fn load(file: &str, lang: &str) -> Segmenter {
     let xml = std::fs::read_to_string(format!("{REF}{file}")).unwrap();
-    Segmenter::from_srx(&xml, lang).unwrap()
+    Segmenter::from_srx(&xml, lang, "test.srx").unwrap()
 }
 
 fn texts(s: &Segmenter, text: &str) -> Vec<String> {

@@ -294,7 +294,7 @@ fn what_would_be_invalid_is_refused_and_nothing_written() {
     let empty = Glossary::default();
     assert_eq!(
         refuse(&empty),
-        "<TBX export>: the glossary has no concept; a TBX body needs at least one entry"
+        "the glossary has no concept; a TBX body needs at least one entry"
     );
     let mut dup = sample();
     dup.concepts.push(dup.concepts[0].clone());
@@ -309,7 +309,7 @@ fn what_would_be_invalid_is_refused_and_nothing_written() {
     bad_lang.src_lang = "français".into();
     assert_eq!(
         refuse(&bad_lang),
-        "<TBX export>: source language `français` is not a language tag such as `fr` or `en-GB`"
+        "source language `français` is not a language tag such as `fr` or `en-GB`"
     );
 }
 
