@@ -102,7 +102,9 @@ fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<List
 pub struct DocumentPair {
     /// The shared relative name (`2019-03-bapa40.txt`, `2020/lima.txt`).
     pub name: String,
+    /// The French file.
     pub fr: PathBuf,
+    /// The English file.
     pub en: PathBuf,
 }
 

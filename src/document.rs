@@ -12,7 +12,9 @@ pub struct LineIndex {
 /// A line and column in a text: `line` is 1-based, `column` is 0-based in Unicode scalar values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineCol {
+    /// 1-based line.
     pub line: usize,
+    /// 0-based column, in Unicode scalar values.
     pub column: usize,
 }
 

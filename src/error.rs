@@ -5,7 +5,9 @@ use std::fmt;
 /// A position inside an input file: 1-based line, 1-based column (Unicode scalar values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in Unicode scalar values.
     pub column: usize,
 }
 
@@ -23,30 +25,48 @@ pub enum Error {
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {
+        /// The file.
         path: String,
         #[source]
+        /// The I/O error.
         source: std::io::Error,
     },
     /// The bytes are not valid in the expected encoding.
     #[error("{path}: invalid {encoding} at byte {offset} (use --encoding windows-1252 or another label to read a legacy encoding)")]
     Encoding {
+        /// The file.
         path: String,
+        /// The encoding expected.
         encoding: String,
+        /// Byte offset of the first invalid sequence.
         offset: usize,
     },
     /// The input looks binary (it holds a NUL byte).
     #[error("{path}: binary file (NUL byte at byte {offset}); trame reads text only")]
-    Binary { path: String, offset: usize },
+    Binary {
+        /// The file.
+        path: String,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
     /// The input is malformed at a known position.
     #[error("{path}:{pos}: {message}")]
     Syntax {
+        /// The file.
         path: String,
+        /// Where in the file.
         pos: Position,
+        /// What is wrong.
         message: String,
     },
     /// The input is invalid as a whole, or at a place without a meaningful position.
     #[error("{path}: {message}")]
-    Invalid { path: String, message: String },
+    Invalid {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
     /// Writing to an output the library was handed (a `dyn Write`) failed; the caller that owns
     /// the output names it ([`crate::output::write_output`] turns this into [`Error::Io`] with
     /// the output's path).

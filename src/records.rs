@@ -12,8 +12,11 @@ use crate::input::{decode, Source};
 /// One record: its id, its line in the input (1-based) and its text fields, in the order asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
+    /// The record's `id`.
     pub id: String,
+    /// 1-based line of the record in the input.
     pub line: usize,
+    /// The text fields asked for, in order.
     pub fields: Vec<String>,
 }
 

@@ -117,6 +117,7 @@ impl CleanText {
 /// What cleaning removed or changed in one document.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct CleanReport {
+    /// Removals in document order (sorted by line).
     pub removals: Vec<Removal>,
 }
 

@@ -12,6 +12,7 @@ pub struct Glossary {
     pub src_lang: String,
     /// Target language code, e.g. `en`.
     pub tgt_lang: String,
+    /// The concepts, in file order.
     pub concepts: Vec<Concept>,
 }
 
@@ -139,12 +140,19 @@ fn word_count(text: &str) -> usize {
 /// One term of a concept in one language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Term {
+    /// The term as written.
     pub text: String,
+    /// Full form, acronym, short form…
     pub term_type: TermType,
+    /// Grammatical gender, when known.
     pub gender: Option<Gender>,
+    /// Grammatical number, when known.
     pub number: Option<Number>,
+    /// Part of speech, when known.
     pub part_of_speech: Option<PartOfSpeech>,
+    /// Usage status (preferred, admitted, deprecated…).
     pub status: Status,
+    /// A note on this term.
     pub note: Option<String>,
     /// Also a variant of the concept's term of this type (`CEPAL [acronym,variant]`: an
     /// acronym, not the main one). A term whose only type is "variant" has `term_type`
@@ -173,11 +181,17 @@ impl Term {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum TermType {
+    /// The full form (TBX `fullForm`).
     FullForm,
+    /// An acronym (`OIM`).
     Acronym,
+    /// An abbreviation.
     Abbreviation,
+    /// A short form (`Convention de Kampala`).
     ShortForm,
+    /// A variant spelling or wording.
     Variant,
+    /// A phrase (a collocation rather than a name).
     Phrase,
 }
 
@@ -185,9 +199,13 @@ pub enum TermType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Gender {
+    /// Masculine.
     Masculine,
+    /// Feminine.
     Feminine,
+    /// Neuter.
     Neuter,
+    /// Another gender value.
     Other,
 }
 
@@ -195,8 +213,11 @@ pub enum Gender {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Number {
+    /// Singular.
     Singular,
+    /// Plural.
     Plural,
+    /// Another number value.
     Other,
 }
 
@@ -204,11 +225,17 @@ pub enum Number {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PartOfSpeech {
+    /// Noun.
     Noun,
+    /// Verb.
     Verb,
+    /// Adjective.
     Adjective,
+    /// Adverb.
     Adverb,
+    /// Proper noun.
     ProperNoun,
+    /// Another part of speech.
     Other,
 }
 
@@ -216,9 +243,13 @@ pub enum PartOfSpeech {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
+    /// The term to use (TBX `preferredTerm-admn-sts`).
     Preferred,
+    /// Accepted (TBX `admittedTerm-admn-sts`).
     Admitted,
+    /// Not to be used (TBX `deprecatedTerm-admn-sts`; CSV tag `deprecated`).
     NotRecommended,
+    /// No longer used (TBX `supersededTerm-admn-sts`; CSV tag `obsolete`).
     Obsolete,
 }
 

@@ -40,8 +40,11 @@ pub enum Profile {
 /// How to prepare.
 #[derive(Debug, Clone)]
 pub struct PrepareOptions {
+    /// How memories are searched (fuzzy threshold, number of matches).
     pub query: QueryOptions,
+    /// Source language code.
     pub src_lang: String,
+    /// Target language code.
     pub tgt_lang: String,
     /// An exact match whose memory unit has an alignment confidence below this (or a note saying
     /// it is doubtful) is offered, never inserted.
@@ -62,7 +65,9 @@ impl Default for PrepareOptions {
 /// A glossary hit in a segment, as the note shows it: `OIM → IOM (acronym)`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Hit {
+    /// The French text matched, as written.
     pub surface: String,
+    /// The English term chosen for it.
     pub english: String,
     /// The kind of the French term matched (`acronym`…) or the concept's category.
     pub label: Option<String>,
@@ -85,13 +90,17 @@ impl Hit {
 pub struct PreparedSegment {
     /// 1-based, stable for a given text: the segment's rank in the release.
     pub number: usize,
+    /// The segment's text.
     pub text: String,
     /// 1-based line and 1-based column of its first character in the release file.
     pub line: usize,
+    /// See `line`.
     pub column: usize,
     /// False for a segment with nothing to translate (a URL, an e-mail, a number).
     pub translatable: bool,
+    /// Memory matches, best first.
     pub matches: Vec<Match>,
+    /// Glossary hits, in text order.
     pub hits: Vec<Hit>,
 }
 
@@ -102,6 +111,7 @@ pub struct PreparedRelease {
     pub name: String,
     /// The path as given.
     pub path: String,
+    /// The segments, in text order.
     pub segments: Vec<PreparedSegment>,
 }
 
@@ -347,13 +357,19 @@ pub fn tmx_bytes(units: &[TranslationUnit], src_lang: &str) -> Result<Vec<u8>> {
 /// What [`write_package`] wrote, and its counts.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct PackageSummary {
+    /// Segments written.
     pub segments: usize,
+    /// Exact matches inserted as translations.
     pub exact: usize,
     /// Exact matches offered, not inserted (doubtful memory units).
     pub exact_doubtful: usize,
+    /// Segments with fuzzy matches only.
     pub fuzzy: usize,
+    /// Segments without any memory match.
     pub no_match: usize,
+    /// Glossary hits noted.
     pub glossary_hits: usize,
+    /// The files written.
     pub outputs: Vec<String>,
 }
 

@@ -20,13 +20,17 @@ use std::path::{Path, PathBuf};
 /// Where `build` reads and writes, and how.
 #[derive(Debug, Clone)]
 pub struct BuildConfig {
+    /// Folder of French releases.
     pub fr_dir: PathBuf,
+    /// Folder of English releases.
     pub en_dir: PathBuf,
     /// The glossary file; `None` uses the shipped glossary embedded in the library.
     pub glossary: Option<PathBuf>,
+    /// Folder that receives every output.
     pub out_dir: PathBuf,
     /// Language codes written into the TMX and TBX (`fr`, `en-GB`…).
     pub src_lang: String,
+    /// See `src_lang`.
     pub tgt_lang: String,
     /// Links below this confidence are left out of `memory.tmx` (they stay in the review page).
     pub min_confidence: f64,
@@ -40,13 +44,19 @@ pub use crate::corpus::{DocumentPair, Pairing};
 /// One document pair carried through the stages.
 #[derive(Debug, Clone)]
 pub struct ProcessedPair {
+    /// The pair's shared relative name.
     pub name: String,
+    /// The French file.
     pub fr_path: String,
+    /// The English file.
     pub en_path: String,
+    /// French sentences (spans in the original file).
     pub fr_segments: Vec<Segment>,
+    /// English sentences.
     pub en_segments: Vec<Segment>,
     /// Term occurrences in the French document, positions in the original file.
     pub terms: Vec<TermRecord>,
+    /// The alignment of the two segment lists.
     pub beads: Vec<Bead>,
 }
 
@@ -200,7 +210,9 @@ impl Pipeline {
 /// A document that could not be processed, with the reason.
 #[derive(Debug, Clone)]
 pub struct Failure {
+    /// The document (pair name).
     pub path: String,
+    /// Why it failed.
     pub error: String,
 }
 
@@ -253,18 +265,27 @@ pub fn run_pairs(
 /// Figures printed at the end of `build`.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct BuildSummary {
+    /// Pairs processed.
     pub documents: usize,
+    /// French segments.
     pub fr_segments: usize,
+    /// English segments.
     pub en_segments: usize,
     /// Bead counts by shape (`1-1`, `2-1`, `1-0`…).
     pub links_by_type: BTreeMap<String, usize>,
+    /// Mean alignment confidence of all beads.
     pub mean_confidence: f64,
+    /// Glossary occurrences in the French documents.
     pub term_hits: usize,
+    /// Units written to `memory.tmx`.
     pub tmx_units: usize,
+    /// Files without a counterpart in the other language.
     pub unpaired: Vec<String>,
+    /// Documents that could not be processed, with why.
     pub failures: Vec<String>,
     /// Warnings of the writers (removed control characters, over-long segments).
     pub warnings: Vec<crate::Warning>,
+    /// The files written.
     pub outputs: Vec<String>,
 }
 

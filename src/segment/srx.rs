@@ -72,8 +72,11 @@ impl SrxDocument {
 /// An SRX syntax problem at a 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SrxSyntaxError {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
 }
 

@@ -37,8 +37,11 @@ fn flat(s: &str) -> String {
 pub struct Row {
     /// Concept id.
     pub id: String,
+    /// The French term.
     pub source: String,
+    /// Its best English term.
     pub target: String,
+    /// The plain-language comment.
     pub comment: String,
 }
 

@@ -143,11 +143,15 @@ pub enum TbxProblemKind {
 /// One recoverable problem met by [`read_tbx_lenient`], at a 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TbxProblem {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column.
     pub column: usize,
+    /// What kind of problem.
     pub kind: TbxProblemKind,
     /// The `termEntry`/`conceptEntry` id (empty when none).
     pub entry: String,
+    /// What is wrong.
     pub message: String,
 }
 

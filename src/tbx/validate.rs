@@ -19,8 +19,11 @@ use std::io::Write;
 /// What was found in one termbase.
 #[derive(Debug, Clone, Default)]
 pub struct TbxValidation {
+    /// The file validated.
     pub file: String,
+    /// Entries read.
     pub entries: usize,
+    /// The problems found, in file order.
     pub issues: Vec<Issue>,
 }
 

@@ -34,6 +34,7 @@ pub enum InlineMode {
 /// Reader options.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {
+    /// What to do with inline codes.
     pub inline: InlineMode,
     /// Read the bytes as they are (UTF-8, or UTF-16 by its BOM) even when the XML declaration
     /// names another encoding, instead of refusing the file (for `tmx repair`; see

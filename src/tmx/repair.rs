@@ -36,7 +36,9 @@ pub struct RepairOptions {
 /// What a repair did.
 #[derive(Debug, Clone, Default)]
 pub struct RepairReport {
+    /// Units read from the input.
     pub units_read: u64,
+    /// Units written to the output.
     pub units_written: u64,
     /// One line per change, at most [`MAX_LISTED`] per kind.
     pub changes: Vec<String>,

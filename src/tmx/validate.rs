@@ -23,6 +23,7 @@ pub const MAX_PER_RULE: usize = 1000;
 /// One problem found, at a position of the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Issue {
+    /// The file.
     pub file: String,
     /// 1-based line.
     pub line: usize,
@@ -32,6 +33,7 @@ pub struct Issue {
     pub rule: &'static str,
     /// The tools that would reject or lose something.
     pub tools: &'static str,
+    /// What is wrong.
     pub message: String,
     /// What `trame tmx repair` (or the user) does about it.
     pub fix: &'static str,
@@ -42,8 +44,11 @@ pub struct Issue {
 /// The result of validating one file.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Validation {
+    /// The file validated.
     pub file: String,
+    /// Units read.
     pub units: u64,
+    /// The problems listed, in file order.
     pub issues: Vec<Issue>,
     /// Problems not listed because a rule passed [`MAX_PER_RULE`], by rule.
     pub omitted: BTreeMap<&'static str, u64>,

@@ -115,8 +115,11 @@ pub fn unescape_text(
 /// The byte encodings trame's XML readers accept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum XmlEncoding {
+    /// UTF-8.
     Utf8,
+    /// UTF-16, little-endian.
     Utf16Le,
+    /// UTF-16, big-endian.
     Utf16Be,
 }
 

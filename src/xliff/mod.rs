@@ -18,22 +18,30 @@ pub const NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
 pub struct XliffFile {
     /// The `original` attribute (the release's file name).
     pub original: String,
+    /// The `source-language` attribute.
     pub source_lang: String,
+    /// The `target-language` attribute.
     pub target_lang: String,
+    /// The trans-units, in order.
     pub units: Vec<XliffUnit>,
 }
 
 /// One `<trans-unit>`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct XliffUnit {
+    /// The `id` attribute.
     pub id: String,
+    /// The `resname` attribute (segment number in the release).
     pub resname: Option<String>,
+    /// The source text.
     pub source: String,
+    /// The target, if any.
     pub target: Option<Target>,
     /// `translate="no"` when false.
     pub translate: bool,
     /// `approved="yes"`.
     pub approved: bool,
+    /// Translation-memory matches (`<alt-trans>`), best first.
     pub alternatives: Vec<AltTrans>,
     /// The developer note's lines (written as ONE `<note from="developer">`).
     pub note: Vec<String>,
@@ -46,8 +54,11 @@ pub struct XliffUnit {
 /// A `<target>` and its state.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Target {
+    /// The target text.
     pub text: String,
+    /// The `state` attribute (`translated`, `needs-review-translation`…).
     pub state: Option<String>,
+    /// The `state-qualifier` attribute (`exact-match`, `fuzzy-match`…).
     pub state_qualifier: Option<String>,
 }
 
@@ -58,6 +69,8 @@ pub struct AltTrans {
     pub quality: u8,
     /// Where it comes from (the TMX file name).
     pub origin: String,
+    /// The memory's source text.
     pub source: String,
+    /// The memory's target text.
     pub target: String,
 }
