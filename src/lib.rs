@@ -18,6 +18,7 @@ pub mod output;
 pub mod package;
 pub mod pipeline;
 pub mod records;
+pub mod report;
 pub mod segment;
 pub mod stream;
 pub mod tbx;

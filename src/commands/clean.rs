@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use trame::clean::{clean_documents, CleanOptions, CleanReport};
 use trame::input::read_source;
 use trame::output::{write_err, write_output};
+use trame::report::{RemovalRow, RowFormat, RowWriter};
 
 /// Format of the `--report` listing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -14,6 +15,10 @@ pub enum ReportFormat {
     Text,
     /// One JSON array of `{"doc", "removals": [{"kind", "line", "text"}]}`.
     Json,
+    /// One JSON object per removal: `{"doc", "kind", "line", "text"}`.
+    Jsonl,
+    /// One row per removal under a header: doc, line, kind, text.
+    Tsv,
 }
 
 /// Arguments of `trame clean`.
@@ -107,21 +112,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .collect();
         let stderr = std::io::stderr();
         let mut e = stderr.lock();
-        match args.report_format {
-            ReportFormat::Text => {
-                for (path, report) in &reports {
-                    for r in &report.removals {
-                        writeln!(
-                            e,
-                            "{path}:{}: {}: {}",
-                            r.line,
-                            r.kind,
-                            r.text.escape_debug()
-                        )?;
+        let format = match args.report_format {
+            ReportFormat::Text => Some(RowFormat::Text),
+            ReportFormat::Jsonl => Some(RowFormat::Jsonl),
+            ReportFormat::Tsv => Some(RowFormat::Tsv),
+            ReportFormat::Json => None,
+        };
+        match format {
+            Some(format) => {
+                let mut w = RowWriter::new(&mut e, format);
+                for (doc, report) in &reports {
+                    for removal in &report.removals {
+                        w.write(&RemovalRow { doc, removal })?;
                     }
                 }
+                w.finish::<RemovalRow>()?;
             }
-            ReportFormat::Json => {
+            None => {
                 let json: Vec<serde_json::Value> = reports
                     .iter()
                     .map(|(path, report)| {

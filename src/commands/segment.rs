@@ -4,7 +4,7 @@ use anyhow::Context;
 use std::path::PathBuf;
 use trame::clean::{clean_documents, CleanOptions};
 use trame::input::{read_source, Source};
-use trame::segment::offsets::FileOffsets;
+use trame::report::{RowFormat, RowWriter, SegmentRow};
 use trame::segment::stream::segment_chunk;
 use trame::segment::{Segment, Segmenter};
 use trame::stream::{self, Input};
@@ -16,6 +16,19 @@ pub enum Format {
     Text,
     /// One JSON object per segment: doc, index, text, start, end (byte offsets in the file).
     Jsonl,
+    /// One row per segment under a header: doc, index, start, end, text (tabs and line breaks
+    /// escaped as `\t`, `\n`).
+    Tsv,
+}
+
+impl Format {
+    fn rows(self) -> RowFormat {
+        match self {
+            Format::Text => RowFormat::Text,
+            Format::Jsonl => RowFormat::Jsonl,
+            Format::Tsv => RowFormat::Tsv,
+        }
+    }
 }
 
 /// Arguments of `trame segment`.
@@ -53,15 +66,6 @@ pub struct Args {
     /// over 32 MB, in 8 MB chunks). For tests and tuning.
     #[arg(long, value_name = "BYTES", hide = true)]
     pub stream_chunk_size: Option<usize>,
-}
-
-#[derive(serde::Serialize)]
-struct JsonSegment<'a> {
-    doc: &'a str,
-    index: usize,
-    text: &'a str,
-    start: usize,
-    end: usize,
 }
 
 /// Runs `trame segment`.
@@ -126,26 +130,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 .collect::<Vec<_>>(),
         )
     };
-    let out_name = args
-        .output
-        .as_ref()
-        .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string());
     let clean_opts = (!args.no_clean).then_some(&opts);
     let rules_name = args.srx.as_deref().unwrap_or("built-in rules");
     trame::output::write_output(args.output.as_deref(), |w| {
-        let mut out = SegmentWriter {
-            w,
-            format: args.format,
-            out_name: &out_name,
-        };
+        let mut out = RowWriter::new(w, args.format.rows());
         let mut whole = 0;
         for (k, input) in inputs.iter_mut().enumerate() {
             if k > 0 && args.format == Format::Text {
-                out.w
-                    .write_all(b"\n")
-                    .map_err(trame::output::write_err(&out_name))?;
+                out.write_raw(b"\n")?;
             }
             let mut index = 0;
+            let mut write = |source: &Source, segments: &[Segment]| -> trame::Result<()> {
+                for row in SegmentRow::of(source, segments, index) {
+                    out.write(&row)?;
+                }
+                index += segments.len();
+                Ok(())
+            };
             match input {
                 Input::Whole(source) => {
                     let segments = match &cleaned {
@@ -154,64 +155,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     };
                     whole += 1;
                     segmenter.check_exhausted(rules_name)?;
-                    out.write(source, &segments, &mut index)?;
+                    write(source, &segments)?;
                 }
                 Input::Chunks(reader) => {
                     for chunk in reader {
                         let chunk = chunk?;
                         let segments = segment_chunk(&segmenter, &chunk, clean_opts);
                         segmenter.check_exhausted(rules_name)?;
-                        out.write(&chunk.source, &segments, &mut index)?;
+                        write(&chunk.source, &segments)?;
                     }
                 }
             }
         }
-        Ok(())
+        out.finish::<SegmentRow>()
     })?;
     Ok(())
-}
-
-/// Writes segments in the chosen format.
-struct SegmentWriter<'a, 'w> {
-    w: &'w mut dyn std::io::Write,
-    format: Format,
-    out_name: &'a str,
-}
-
-impl SegmentWriter<'_, '_> {
-    /// Writes `segments` of `source` (a whole file or a chunk of one: spans are offsets in
-    /// `source.text`); `index` numbers the segments of the document and is advanced.
-    fn write(
-        &mut self,
-        source: &Source,
-        segments: &[Segment],
-        index: &mut usize,
-    ) -> trame::Result<()> {
-        let io = trame::output::write_err(self.out_name);
-        match self.format {
-            Format::Text => {
-                for seg in segments {
-                    self.w.write_all(seg.text.as_bytes()).map_err(&io)?;
-                    self.w.write_all(b"\n").map_err(&io)?;
-                }
-            }
-            Format::Jsonl => {
-                let mut offsets = FileOffsets::new(source);
-                for seg in segments {
-                    let record = JsonSegment {
-                        doc: &source.path,
-                        index: *index,
-                        text: &seg.text,
-                        start: offsets.file_offset(seg.start),
-                        end: offsets.file_offset(seg.end),
-                    };
-                    *index += 1;
-                    serde_json::to_writer(&mut *self.w, &record)
-                        .map_err(|e| trame::Error::io(self.out_name, e.into()))?;
-                    self.w.write_all(b"\n").map_err(&io)?;
-                }
-            }
-        }
-        Ok(())
-    }
 }

@@ -23,6 +23,7 @@ mod leverage_index;
 mod prepare_cli;
 mod records_cli;
 mod regressions;
+mod report_rows;
 mod segment_cli;
 mod segment_fixtures;
 mod segment_fr;
