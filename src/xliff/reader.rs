@@ -60,13 +60,16 @@ pub fn read_xliff(name: &str, text: &str) -> Result<Vec<XliffFile>> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     reader.config_mut().check_end_names = true;
-    let mut files: Vec<XliffFile> = Vec::new();
-    let mut unit: Option<XliffUnit> = None;
-    let mut capture = Capture::None;
-    let mut buf = String::new();
-    let mut alt_depth = 0usize;
-    let mut drop_depth = 0usize;
-    let mut seen_root = false;
+    let mut st = State {
+        files: Vec::new(),
+        unit: None,
+        capture: Capture::None,
+        buf: String::new(),
+        alt_depth: 0,
+        drop_depth: 0,
+        seen_root: false,
+        depth: 0,
+    };
     let mut stack: Vec<Vec<u8>> = Vec::new();
     loop {
         let pos = reader.buffer_position() as usize;
@@ -80,85 +83,57 @@ pub fn read_xliff(name: &str, text: &str) -> Result<Vec<XliffFile>> {
         match event {
             Event::Start(e) => {
                 let local = e.local_name().as_ref().to_vec();
-                handle_start(
-                    &e,
-                    &local,
-                    pos,
-                    &mut State {
-                        files: &mut files,
-                        unit: &mut unit,
-                        capture: &mut capture,
-                        buf: &mut buf,
-                        alt_depth: &mut alt_depth,
-                        drop_depth: &mut drop_depth,
-                        seen_root: &mut seen_root,
-                        depth: stack.len(),
-                    },
-                    &err_at,
-                    text,
-                    &lines,
-                )?;
+                st.depth = stack.len();
+                handle_start(&e, &local, pos, &mut st, &err_at, text, &lines)?;
                 stack.push(local);
             }
             Event::Empty(e) => {
                 let local = e.local_name().as_ref().to_vec();
-                let mut st = State {
-                    files: &mut files,
-                    unit: &mut unit,
-                    capture: &mut capture,
-                    buf: &mut buf,
-                    alt_depth: &mut alt_depth,
-                    drop_depth: &mut drop_depth,
-                    seen_root: &mut seen_root,
-                    depth: stack.len(),
-                };
+                st.depth = stack.len();
                 handle_start(&e, &local, pos, &mut st, &err_at, text, &lines)?;
                 handle_end(&local, pos, &mut st, &err_at)?;
             }
             Event::End(_) => {
                 let local = stack.pop().unwrap_or_default();
-                let mut st = State {
-                    files: &mut files,
-                    unit: &mut unit,
-                    capture: &mut capture,
-                    buf: &mut buf,
-                    alt_depth: &mut alt_depth,
-                    drop_depth: &mut drop_depth,
-                    seen_root: &mut seen_root,
-                    depth: stack.len(),
-                };
+                st.depth = stack.len();
                 handle_end(&local, pos, &mut st, &err_at)?;
             }
-            Event::Text(t) if capture != Capture::None && alt_depth == 0 && drop_depth == 0 => {
+            Event::Text(t)
+                if st.capture != Capture::None && st.alt_depth == 0 && st.drop_depth == 0 =>
+            {
                 let raw = std::str::from_utf8(t.as_ref()).unwrap_or_default();
                 let s = crate::tmx::xml::unescape_text(raw)
                     .map_err(|e| err_at(pos, format!("bad character data: {e}")))?;
-                buf.push_str(&s);
+                st.buf.push_str(&s);
             }
-            Event::CData(t) if capture != Capture::None && alt_depth == 0 && drop_depth == 0 => {
-                buf.push_str(&String::from_utf8_lossy(t.as_ref()));
+            Event::CData(t)
+                if st.capture != Capture::None && st.alt_depth == 0 && st.drop_depth == 0 =>
+            {
+                st.buf.push_str(&String::from_utf8_lossy(t.as_ref()));
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    if !seen_root {
+    if !st.seen_root {
         return Err(Error::invalid(
             name,
             "no <xliff> element: not an XLIFF file",
         ));
     }
-    Ok(files)
+    Ok(st.files)
 }
 
-struct State<'a> {
-    files: &'a mut Vec<XliffFile>,
-    unit: &'a mut Option<XliffUnit>,
-    capture: &'a mut Capture,
-    buf: &'a mut String,
-    alt_depth: &'a mut usize,
-    drop_depth: &'a mut usize,
-    seen_root: &'a mut bool,
+/// What the reader has built so far and where it is.
+struct State {
+    files: Vec<XliffFile>,
+    unit: Option<XliffUnit>,
+    capture: Capture,
+    buf: String,
+    alt_depth: usize,
+    drop_depth: usize,
+    seen_root: bool,
+    /// Depth of the element being handled (0 for the root).
     depth: usize,
 }
 
@@ -178,7 +153,7 @@ fn handle_start(
     e: &BytesStart<'_>,
     local: &[u8],
     pos: usize,
-    st: &mut State<'_>,
+    st: &mut State,
     err_at: &dyn Fn(usize, String) -> Error,
     text: &str,
     lines: &LineIndex,
@@ -203,12 +178,12 @@ fn handle_start(
                 format!("XLIFF version `{version}` is not supported (1.0–1.2 are read)"),
             ));
         }
-        *st.seen_root = true;
+        st.seen_root = true;
         return Ok(());
     }
-    if *st.alt_depth > 0 {
+    if st.alt_depth > 0 {
         if local == b"alt-trans" {
-            *st.alt_depth += 1;
+            st.alt_depth += 1;
         }
         return Ok(());
     }
@@ -226,7 +201,7 @@ fn handle_start(
             let Some(id) = attr(e, b"id") else {
                 return Err(err_at(pos, "<trans-unit> without an id".into()));
             };
-            *st.unit = Some(XliffUnit {
+            st.unit = Some(XliffUnit {
                 id,
                 resname: attr(e, b"resname"),
                 translate: attr(e, b"translate").as_deref() != Some("no"),
@@ -235,13 +210,13 @@ fn handle_start(
                 ..Default::default()
             });
         }
-        b"alt-trans" => *st.alt_depth = 1,
-        b"source" | b"target" if st.unit.is_some() && *st.capture == Capture::None => {
+        b"alt-trans" => st.alt_depth = 1,
+        b"source" | b"target" if st.unit.is_some() && st.capture == Capture::None => {
             st.buf.clear();
             if local == b"source" {
-                *st.capture = Capture::Source;
+                st.capture = Capture::Source;
             } else {
-                *st.capture = Capture::Target;
+                st.capture = Capture::Target;
                 if let Some(u) = st.unit.as_mut() {
                     u.target = Some(Target {
                         text: String::new(),
@@ -251,7 +226,7 @@ fn handle_start(
                 }
             }
         }
-        b"ph" | b"bpt" | b"ept" | b"it" if *st.capture != Capture::None => *st.drop_depth += 1,
+        b"ph" | b"bpt" | b"ept" | b"it" if st.capture != Capture::None => st.drop_depth += 1,
         _ => {}
     }
     Ok(())
@@ -260,20 +235,20 @@ fn handle_start(
 fn handle_end(
     local: &[u8],
     pos: usize,
-    st: &mut State<'_>,
+    st: &mut State,
     err_at: &dyn Fn(usize, String) -> Error,
 ) -> Result<()> {
-    if *st.alt_depth > 0 {
+    if st.alt_depth > 0 {
         if local == b"alt-trans" {
-            *st.alt_depth -= 1;
+            st.alt_depth -= 1;
         }
         return Ok(());
     }
     match local {
-        b"source" | b"target" if *st.capture != Capture::None => {
-            let captured = std::mem::take(st.buf);
+        b"source" | b"target" if st.capture != Capture::None => {
+            let captured = std::mem::take(&mut st.buf);
             if let Some(u) = st.unit.as_mut() {
-                match *st.capture {
+                match st.capture {
                     Capture::Source if local == b"source" => u.source = captured,
                     Capture::Target if local == b"target" => {
                         if let Some(t) = u.target.as_mut() {
@@ -287,9 +262,9 @@ fn handle_end(
                     }
                 }
             }
-            *st.capture = Capture::None;
+            st.capture = Capture::None;
         }
-        b"ph" | b"bpt" | b"ept" | b"it" if *st.drop_depth > 0 => *st.drop_depth -= 1,
+        b"ph" | b"bpt" | b"ept" | b"it" if st.drop_depth > 0 => st.drop_depth -= 1,
         b"trans-unit" => {
             if let Some(u) = st.unit.take() {
                 if u.source.is_empty() && u.translate {
