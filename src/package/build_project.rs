@@ -142,14 +142,7 @@ pub fn write_build_extras(
         crate::tbx::omegat::write_omegat_tbx(&used, &tbx_options, &mut buf)?;
         files.push((proj.join("glossary").join("glossary.tbx"), buf));
     }
-    for d in [
-        "source",
-        "target",
-        "tm/auto",
-        "glossary",
-        "dictionary",
-        "omegat",
-    ] {
+    for d in super::OMEGAT_DIRS {
         let d = proj.join(d);
         std::fs::create_dir_all(&d).map_err(|e| Error::io(d.display().to_string(), e))?;
     }

@@ -37,6 +37,16 @@ pub enum Profile {
     OmegaT,
 }
 
+/// The folders of an OmegaT project, created even when empty (OmegaT expects them).
+pub(crate) const OMEGAT_DIRS: [&str; 6] = [
+    "source",
+    "target",
+    "tm/auto",
+    "glossary",
+    "dictionary",
+    "omegat",
+];
+
 /// How to prepare.
 #[derive(Debug, Clone)]
 pub struct PrepareOptions {
@@ -494,14 +504,7 @@ pub fn write_package(
     }
     let mut dirs = vec![dir.to_path_buf()];
     if profile == Profile::OmegaT {
-        for d in [
-            "source",
-            "target",
-            "tm/auto",
-            "glossary",
-            "dictionary",
-            "omegat",
-        ] {
+        for d in OMEGAT_DIRS {
             dirs.push(dir.join(d));
         }
     }

@@ -83,20 +83,26 @@ pub fn validate_source(source: &Source) -> TbxValidation {
         ));
     }
     // XML-illegal characters, raw or as character references.
+    let illegal_issue = |offset: usize, message: String| {
+        let (l, col) = at(offset);
+        Issue::at(
+            file,
+            l,
+            col,
+            "xml-illegal-char",
+            "every XML parser (OmegaT, translate-toolkit, check-tbx) refuses the file",
+            message,
+            "repair drops the character",
+        )
+    };
     let mut illegal = 0usize;
     for (i, c) in source.text.char_indices() {
         if is_xml_illegal(c) && c != '\u{feff}' {
             illegal += 1;
             if illegal <= 100 {
-                let (l, col) = at(i);
-                v.issues.push(Issue::at(
-                    file,
-                    l,
-                    col,
-                    "xml-illegal-char",
-                    "every XML parser (OmegaT, translate-toolkit, check-tbx) refuses the file",
+                v.issues.push(illegal_issue(
+                    i,
                     format!("XML-illegal character U+{:04X}", c as u32),
-                    "repair drops the character",
                 ));
             }
         }
@@ -111,15 +117,9 @@ pub fn validate_source(source: &Source) -> TbxValidation {
         };
         if let Some(c) = code.and_then(char::from_u32) {
             if is_xml_illegal(c) {
-                let (l, col) = at(i);
-                v.issues.push(Issue::at(
-                    file,
-                    l,
-                    col,
-                    "xml-illegal-char",
-                    "every XML parser (OmegaT, translate-toolkit, check-tbx) refuses the file",
+                v.issues.push(illegal_issue(
+                    i,
                     format!("character reference to the XML-illegal U+{:04X}", c as u32),
-                    "repair drops the character",
                 ));
             }
         }

@@ -38,6 +38,20 @@ struct Out<'a> {
 }
 
 impl Out<'_> {
+    /// The header's `<fileDesc>` (the same in TBX v2 and v3): a title and source paragraphs.
+    fn file_desc(&mut self, title: &str, source_paragraphs: &[&str]) {
+        self.start(2, "fileDesc", &[]);
+        self.start(3, "titleStmt", &[]);
+        self.element(4, "title", &[], title, "title");
+        self.end(3, "titleStmt");
+        self.start(3, "sourceDesc", &[]);
+        for p in source_paragraphs {
+            self.element(4, "p", &[], p, "sourceDesc");
+        }
+        self.end(3, "sourceDesc");
+        self.end(2, "fileDesc");
+    }
+
     /// `<name attrs>text</name>` on its own line, text cleaned of illegal characters.
     fn element(
         &mut self,
@@ -147,15 +161,7 @@ pub fn write_tbx(
             o.s.push_str("<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n");
             o.start(0, "martif", &[("type", "TBX-Basic"), ("xml:lang", "en")]);
             o.start(1, "martifHeader", &[]);
-            o.start(2, "fileDesc", &[]);
-            o.start(3, "titleStmt", &[]);
-            o.element(4, "title", &[], &title, "title");
-            o.end(3, "titleStmt");
-            o.start(3, "sourceDesc", &[]);
-            o.element(4, "p", &[], &source_desc, "sourceDesc");
-            o.element(4, "p", &[], &languages, "sourceDesc");
-            o.end(3, "sourceDesc");
-            o.end(2, "fileDesc");
+            o.file_desc(&title, &[&source_desc, &languages]);
             o.start(2, "encodingDesc", &[]);
             o.element(
                 3,
@@ -180,15 +186,7 @@ pub fn write_tbx(
                 ],
             );
             o.start(1, "tbxHeader", &[]);
-            o.start(2, "fileDesc", &[]);
-            o.start(3, "titleStmt", &[]);
-            o.element(4, "title", &[], &title, "title");
-            o.end(3, "titleStmt");
-            o.start(3, "sourceDesc", &[]);
-            o.element(4, "p", &[], &source_desc, "sourceDesc");
-            o.element(4, "p", &[], &languages, "sourceDesc");
-            o.end(3, "sourceDesc");
-            o.end(2, "fileDesc");
+            o.file_desc(&title, &[&source_desc, &languages]);
             o.end(1, "tbxHeader");
             ("conceptEntry", "langSec", "termSec")
         }

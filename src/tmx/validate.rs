@@ -522,14 +522,18 @@ fn locate(v: &mut Validation, raw: Box<dyn Read + Send>) {
     let (mut line, mut col, mut pos) = (1usize, 1usize, 0u64);
     let mut next = 0;
     let mut chunk = vec![0u8; 64 * 1024];
-    'outer: loop {
-        while next < order.len() && v.issues[order[next]].offset <= pos {
-            let issue = &mut v.issues[order[next]];
+    // Gives the issues at or before `pos` their line and column; true when none is left.
+    let mut settle = |next: &mut usize, pos: u64, line: usize, col: usize| {
+        while *next < order.len() && v.issues[order[*next]].offset <= pos {
+            let issue = &mut v.issues[order[*next]];
             issue.line = line;
             issue.column = col;
-            next += 1;
+            *next += 1;
         }
-        if next == order.len() {
+        *next == order.len()
+    };
+    'outer: loop {
+        if settle(&mut next, pos, line, col) {
             break;
         }
         let n = match stream.read(&mut chunk) {
@@ -537,13 +541,7 @@ fn locate(v: &mut Validation, raw: Box<dyn Read + Send>) {
             Ok(n) => n,
         };
         for &b in &chunk[..n] {
-            while next < order.len() && v.issues[order[next]].offset <= pos {
-                let issue = &mut v.issues[order[next]];
-                issue.line = line;
-                issue.column = col;
-                next += 1;
-            }
-            if next == order.len() {
+            if settle(&mut next, pos, line, col) {
                 break 'outer;
             }
             if b == b'\n' {
