@@ -72,7 +72,7 @@ pub mod terms;
 pub mod tmx;
 pub mod warning;
 pub mod xliff;
-pub mod xmlsafe;
+pub(crate) mod xmlsafe;
 
 pub use error::{Error, Result};
 pub use warning::Warning;

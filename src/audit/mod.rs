@@ -52,7 +52,7 @@
 //! different files are never compared with each other.
 
 pub mod coverage;
-pub mod damage;
+mod damage;
 pub mod fields;
 pub mod finding;
 pub mod lint;

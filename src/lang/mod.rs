@@ -5,9 +5,9 @@
 //! roles differ on purpose (a name may hold `des` inside but never end with it; `a` ends no
 //! paragraph but is no complement marker), so they are not one list.
 
-pub mod en;
-pub mod fold;
-pub mod fr;
+pub(crate) mod en;
+pub(crate) mod fold;
+pub(crate) mod fr;
 pub(crate) mod inflect;
 
 #[cfg(test)]

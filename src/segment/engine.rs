@@ -206,11 +206,6 @@ impl Engine {
         self.rules.len()
     }
 
-    /// True when there is no rule (nothing ever breaks except line ends).
-    pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
-    }
-
     /// The rules (their `origin`) whose patterns hit the backtracking limit
     /// ([`BACKTRACK_LIMIT`]) on some text this engine segmented: those rules were then left out,
     /// so the segmentation is not what the rules say and the caller should refuse it.

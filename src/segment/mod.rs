@@ -24,8 +24,8 @@
 //! Segment text is trimmed and its whitespace runs become one space, except a lone no-break
 //! space (U+00A0, U+202F), kept because it is French typography, not layout.
 
-pub mod engine;
-pub mod java_regex;
+mod engine;
+mod java_regex;
 pub mod offsets;
 mod prefilter;
 pub mod srx;

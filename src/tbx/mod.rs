@@ -19,7 +19,7 @@
 //! a language code that is not a BCP 47 tag) is refused with an error.
 
 pub mod omegat;
-pub mod picklist;
+mod picklist;
 pub mod reader;
 pub mod validate;
 pub mod writer;
