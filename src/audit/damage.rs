@@ -153,11 +153,7 @@ fn row_entry(table: &Table, row: &Row) -> String {
 /// Terms that read as the other language: a French term with English function words and none
 /// of French, or the reverse (`International Organization for Migration` in the French column).
 pub fn wrong_language_findings(glossary: &Glossary, path: &str) -> Vec<Finding> {
-    // `de` alone is left out: Spanish and Portuguese names carry it in English too.
-    const FR: &[&str] = &[
-        "des", "du", "la", "le", "les", "pour", "et", "à", "aux", "sur",
-    ];
-    const EN: &[&str] = &["of", "the", "for", "and", "to", "on", "with"];
+    use crate::lang::{en::LANGUAGE_MARKERS as EN, fr::LANGUAGE_MARKERS as FR};
     let words = |t: &str| -> Vec<String> {
         t.split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())

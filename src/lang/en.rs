@@ -17,3 +17,6 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on",
     "or", "the", "to", "was", "with",
 ];
+
+/// Words that mark a term as English rather than French, for the audit's wrong-language check.
+pub const LANGUAGE_MARKERS: &[&str] = &["of", "the", "for", "and", "to", "on", "with"];

@@ -8,10 +8,6 @@ use unicode_normalization::UnicodeNormalization;
 pub const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{02BC}', '\u{2018}'];
 
 /// Lower-cases and strips diacritics (`Été` → `ete`): one word, nothing else changed.
-///
-/// ```
-/// assert_eq!(trame::lang::fold::fold_word("Été"), "ete");
-/// ```
 pub fn fold_word(word: &str) -> String {
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
@@ -89,6 +85,12 @@ pub fn starts_upper(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_loses_case_and_accents_only() {
+        assert_eq!(fold_word("Été"), "ete");
+        assert_eq!(fold_word("l’OIM"), "l’oim");
+    }
 
     #[test]
     fn fold_ignores_accents_case_hyphens_apostrophes() {

@@ -126,3 +126,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "leur", "leurs", "mais", "ne", "ni", "on", "ou", "où", "par", "pas", "pour", "qu", "qu'",
     "qu’", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "un", "une", "y",
 ];
+
+/// Words that mark a term as French rather than English, for the audit's wrong-language check.
+/// `de` is left out: Spanish and Portuguese names carry it in English too.
+pub const LANGUAGE_MARKERS: &[&str] = &[
+    "des", "du", "la", "le", "les", "pour", "et", "à", "aux", "sur",
+];
