@@ -32,7 +32,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The bytes are not valid in the expected encoding.
-    #[error("{path}: invalid {encoding} at byte {offset} (use --encoding windows-1252 or another label to read a legacy encoding)")]
+    #[error("{path}: invalid {encoding} at byte {offset}")]
     Encoding {
         /// The file.
         path: String,

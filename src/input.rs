@@ -291,7 +291,7 @@ mod tests {
         let err = decode("f.txt", b"abc\xE9def", None).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "f.txt: invalid UTF-8 at byte 3 (use --encoding windows-1252 or another label to read a legacy encoding)"
+            "f.txt: invalid UTF-8 at byte 3"
         );
     }
 

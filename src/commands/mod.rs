@@ -53,7 +53,13 @@ pub fn report_error(err: &anyhow::Error) -> i32 {
             return 0;
         }
     }
-    eprintln!("trame: error: {}", escape_controls(&one_line(err)));
+    let hint = match err.downcast_ref::<trame::Error>() {
+        Some(trame::Error::Encoding { .. }) => {
+            " (use --encoding windows-1252 or another label to read a legacy encoding)"
+        }
+        _ => "",
+    };
+    eprintln!("trame: error: {}{hint}", escape_controls(&one_line(err)));
     match err.downcast_ref::<trame::Error>() {
         Some(e) => e.exit_code(),
         None => 1,

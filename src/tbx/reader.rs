@@ -358,7 +358,7 @@ fn read_tree(cx: &Ctx, src_lang: Option<&str>, tgt_lang: Option<&str>) -> Result
         return Err(Error::invalid(
             &source.path,
             format!(
-                "the TBX has {} languages ({}); say which are source and target (--src-lang, --tgt-lang)",
+                "the TBX has {} languages ({}); name the source and target languages",
                 langs.len(),
                 langs.join(", ")
             ),

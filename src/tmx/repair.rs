@@ -122,7 +122,7 @@ pub fn repair<W: Write>(path: &str, options: &RepairOptions, out: W) -> Result<R
         (None, Some(s)) => s.to_string(),
         (None, None) => {
             return Err(Error::Usage(format!(
-                "{path}: srclang is `*` or missing; give --src-lang"
+                "{path}: srclang is `*` or missing; name the source language"
             )))
         }
     };

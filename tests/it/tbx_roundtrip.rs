@@ -392,7 +392,7 @@ fn languages_are_detected_or_chosen() {
 <langSet xml:lang=\"en\"><tig><term>agency</term></tig></langSet></termEntry></body></text></martif>";
     assert_eq!(
         import(xml).unwrap_err().to_string(),
-        "g.tbx: the TBX has 3 languages (de, fr, en); say which are source and target (--src-lang, --tgt-lang)"
+        "g.tbx: the TBX has 3 languages (de, fr, en); name the source and target languages"
     );
     let source = decode("g.tbx", xml.as_bytes(), None).unwrap();
     let g = trame::tbx::read_tbx_with(&source, Some("fr"), Some("en")).unwrap();
