@@ -289,10 +289,7 @@ mod tests {
     #[test]
     fn invalid_utf8_names_the_byte_offset() {
         let err = decode("f.txt", b"abc\xE9def", None).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "f.txt: invalid UTF-8 at byte 3"
-        );
+        assert_eq!(err.to_string(), "f.txt: invalid UTF-8 at byte 3");
     }
 
     #[test]

@@ -129,10 +129,7 @@ fn invalid_utf8_names_the_absolute_byte_offset() {
     bytes.extend_from_slice(b"caf\xE9\n");
     let chunks = chunks_of(&bytes, None, 12, 7);
     let err = chunks.into_iter().find_map(|c| c.err()).unwrap();
-    assert_eq!(
-        err.to_string(),
-        "f.txt: invalid UTF-8 at byte 63"
-    );
+    assert_eq!(err.to_string(), "f.txt: invalid UTF-8 at byte 63");
 }
 
 #[test]

@@ -174,3 +174,25 @@ fn export_errors_name_the_glossary_file() {
     );
     assert!(!stderr.contains("<TBX"), "{stderr}");
 }
+
+/// The library's encoding error names no flag; the CLI adds the hint about `--encoding`.
+#[test]
+fn encoding_hint_comes_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.txt");
+    std::fs::write(&path, b"R\xe9fugi\xe9s\n").unwrap();
+    let path = path.display().to_string();
+    let out = trame().args(["segment", &path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "trame: error: {path}: invalid UTF-8 at byte 1 (use --encoding windows-1252 or another label to read a legacy encoding)"
+        )
+    );
+    let err = trame::input::read_source(&path, None)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, format!("{path}: invalid UTF-8 at byte 1"));
+}
