@@ -50,7 +50,12 @@
 //! assert_eq!((beads[1].src.clone(), beads[1].tgt.clone()), (vec![1], vec![1]));
 //! ```
 
+#![deny(missing_docs)]
+
+// Documentation of these three is being completed (issue 12); every other module is held to it.
+#[allow(missing_docs)]
 pub mod align;
+#[allow(missing_docs)]
 pub mod audit;
 pub mod clean;
 pub mod corpus;
@@ -68,6 +73,7 @@ pub mod report;
 pub mod segment;
 pub mod stream;
 pub mod tbx;
+#[allow(missing_docs)]
 pub mod terms;
 pub mod tmx;
 pub mod warning;
