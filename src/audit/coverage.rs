@@ -29,6 +29,7 @@ pub struct CorpusDoc {
 pub struct CorpusAnalysis {
     /// One row per concept, in glossary order.
     pub coverage: Vec<ConceptCoverage>,
+    /// Corpus findings: unused entries, candidate terms, source errors.
     pub findings: Vec<Finding>,
 }
 

@@ -37,28 +37,51 @@ impl fmt::Display for Severity {
 /// filter on them, so they never change once released.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
+    /// The same French term entered twice with the same English (a split concept).
     Duplicate,
+    /// The same French term with different English equivalents in several entries.
     Conflict,
+    /// One English term for several French entries (possible synonyms split over rows).
     Synonym,
+    /// Headwords equal but for accents, case, hyphens, apostrophes, number or one letter.
     NearDuplicate,
+    /// A `title` entry whose headword has one gender and no variant of the other.
     MissingGenderForm,
+    /// An acronym without its expansion, or one acronym with different expansions.
     Acronym,
+    /// Padded cells, doubled spaces, control characters.
     Whitespace,
+    /// An entry uses `'` while most use `’` (or the reverse), per language.
     Apostrophe,
+    /// An English term's capitalisation differs from the majority of its category.
     Capitalisation,
+    /// No `source` for the entry.
     MissingSource,
+    /// An empty `fr`/`en` cell, or an empty item in a variants list.
     EmptyTerm,
+    /// A term that is only a function word or only punctuation.
     UnusableTerm,
+    /// A row, term or section the reader could not use: left out, the rest audited.
     Damaged,
+    /// An unknown column, element, data category or picklist value: ignored.
     Unrecognised,
+    /// A cell that reads like UTF-8 decoded as Windows-1252 (`Ã©`).
     MixedEncoding,
+    /// A French term that reads as English, or the reverse.
     WrongLanguage,
+    /// An entry that never occurs in the corpus.
     Unused,
+    /// A recurring institutional name or a defined acronym absent from the glossary.
     CandidateTerm,
+    /// The matcher flagged the source text around a term (agreement, near-miss spelling).
     SourceError,
+    /// A unit's French side has a glossary term, its English side none of its equivalents.
     TmTermMissing,
+    /// A unit's English side uses a deprecated or obsolete English term of the concept.
     TmDeprecatedTerm,
+    /// One French segment translated differently in several units.
     TmInconsistent,
+    /// One English segment coming from different French segments.
     TmInconsistentSource,
 }
 
